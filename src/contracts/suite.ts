@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+// The manifest written beside suite.jsonl: where the cases came from and how many passed each gate.
+export const SuiteManifestSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    task: z.string(),
+    reference: z.object({ fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/) }).strict(),
+    generator: z
+      .object({ name: z.string(), version: z.string(), seed: z.number().int().nullable() })
+      .strict(),
+    suiteSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    cases: z.number().int().nonnegative(),
+    features: z.record(z.string(), z.number().int().nonnegative()),
+    gates: z.record(z.string(), z.number().int().nonnegative()).default({}),
+    createdAt: z.string(),
+  })
+  .strict();
+export type SuiteManifest = z.infer<typeof SuiteManifestSchema>;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+// Resource limits of a task; every field has a default so a task.yaml may name none.
+export const LimitsSchema = z
+  .object({
+    caseTimeoutMs: z.number().int().positive().default(10_000),
+    buildTimeoutMs: z.number().int().positive().default(900_000),
+    memoryMb: z.number().int().positive().default(4096),
+    processes: z.number().int().positive().default(256),
+    fileSizeMb: z.number().int().positive().default(256),
+    diskMb: z.number().int().positive().default(512),
+    outputMb: z.number().int().positive().default(16),
+  })
+  .strict();
+export type Limits = z.infer<typeof LimitsSchema>;
+
+// Documentation the agent is given, captured from the machine when the task is built.
+export const DocSourceSchema = z.union([
+  z.object({ man: z.string().min(1) }).strict(),
+  z.object({ help: z.array(z.string()) }).strict(),
+  z.object({ file: z.string().min(1) }).strict(),
+]);
+export type DocSource = z.infer<typeof DocSourceSchema>;
+
+// The program that defines correct behaviour: a command (paths starting with ./ are relative to the task folder).
+export const ReferenceSchema = z
+  .object({
+    command: z.array(z.string().min(1)).min(1),
+    fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" and 64 hex digits').optional(),
+  })
+  .strict();
+export type Reference = z.infer<typeof ReferenceSchema>;
+
+// task.yaml: one program to build.
+export const TaskSpecSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"'),
+    kind: z.enum(['rebuild', 'market']).default('rebuild'),
+    program: z.string().regex(/^[A-Za-z0-9._+-]+$/).optional(),
+    description: z.string().optional(),
+    reference: ReferenceSchema,
+    hide: z.array(z.string().startsWith('/', 'must be an absolute path')).default([]),
+    docs: z.array(DocSourceSchema).default([]),
+    generator: z.record(z.string(), z.unknown()).optional(),
+    limits: LimitsSchema.default(LimitsSchema.parse({})),
+    solution: z.string().optional(),
+  })
+  .strict();
+export type TaskSpec = z.infer<typeof TaskSpecSchema>;

@@ -1,0 +1,1 @@
+export { recordCases, type PlannedCase, type RecordOptions, type RecordResult } from './record.js';

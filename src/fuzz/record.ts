@@ -1,0 +1,78 @@
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CaseSchema, type Case, type CaseInput } from '../contracts/case.js';
+import { runInvocation, type CaseRun } from '../runner/run-case.js';
+import type { Program } from '../sandbox/program.js';
+import type { NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
+import { canonicalJson } from '../util/hash.js';
+import { removeTree } from '../util/fs.js';
+import { mapPool } from '../util/pool.js';
+
+// An invocation to record: a case without its expectation.
+export type PlannedCase = Omit<CaseInput, 'expect'>;
+
+export interface RecordOptions {
+  limits: SandboxLimits;
+  network?: NetworkPolicy;
+  /** How many times each case runs on the reference; all runs must agree. */
+  reruns?: number;
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RecordResult {
+  cases: Case[];
+  /** Cases dropped by each gate, by gate name. */
+  gates: Record<string, number>;
+  dropped: { id: string; gate: string; detail: string }[];
+}
+
+// Runs planned cases on the reference several times and keeps those it answers the same way
+// every time (gate "flaky") and within its limits (gate "reference-limit"), with the observed
+// behaviour as the expectation. Each rerun uses a fresh working directory.
+export async function recordCases(reference: Program, planned: readonly PlannedCase[], options: RecordOptions): Promise<RecordResult> {
+  const reruns = options.reruns ?? 3;
+  const scratch = await mkdtemp(join(tmpdir(), 'shipbench-record-'));
+  await chmod(scratch, 0o755);
+  let done = 0;
+  try {
+    const results = await mapPool(
+      planned,
+      options.concurrency ?? 2,
+      async (plan) => {
+        const draft = CaseSchema.parse({ ...plan, expect: { exit: 0 } });
+        const runs: CaseRun[] = [];
+        for (let i = 0; i < reruns; i++) {
+          runs.push(await runInvocation(reference, draft, { scratchDir: scratch, limits: options.limits, network: options.network ?? 'cleanroom', signal: options.signal }));
+        }
+        options.onProgress?.(++done, planned.length);
+        return { draft, runs };
+      },
+      { signal: options.signal },
+    );
+    const cases: Case[] = [];
+    const dropped: RecordResult['dropped'] = [];
+    for (const { draft, runs } of results) {
+      const first = runs[0] as CaseRun;
+      const limited = runs.find((r) => r.outcome.endedBy !== 'exit');
+      if (limited) {
+        dropped.push({ id: draft.id, gate: 'reference-limit', detail: limited.outcome.endedBy });
+        continue;
+      }
+      const signature = canonicalJson(first.observed);
+      if (runs.some((r) => canonicalJson(r.observed) !== signature)) {
+        dropped.push({ id: draft.id, gate: 'flaky', detail: 'the reference answered differently across reruns' });
+        continue;
+      }
+      const { exit, stdout, stderr, files } = first.observed;
+      cases.push(CaseSchema.parse({ ...draft, expect: { exit: exit ?? 0, stdout, stderr, ...(files ? { files } : {}) } }));
+    }
+    const gates: Record<string, number> = { planned: planned.length, 'reference-limit': 0, flaky: 0, kept: cases.length };
+    for (const d of dropped) gates[d.gate] = (gates[d.gate] ?? 0) + 1;
+    return { cases, gates, dropped };
+  } finally {
+    await removeTree(scratch);
+  }
+}

@@ -1,0 +1,31 @@
+import type { CaseVerdict } from '../contracts/grade.js';
+
+export interface Score {
+  passed: number;
+  failed: number;
+  total: number;
+  score: number;
+  resolved: boolean;
+  almostResolved: boolean;
+  features: Record<string, { passed: number; total: number }>;
+}
+
+// The ProgramBench thresholds: fully resolved is every case, almost resolved is at least 95%.
+export const ALMOST_RESOLVED = 0.95;
+
+// Scores verdicts: pass rate, resolved flags and a tally per feature tag. Pure.
+export function scoreVerdicts(verdicts: readonly CaseVerdict[]): Score {
+  const total = verdicts.length;
+  const passed = verdicts.filter((v) => v.passed).length;
+  const score = total === 0 ? 0 : passed / total;
+  const features: Record<string, { passed: number; total: number }> = {};
+  for (const v of verdicts) {
+    for (const f of v.features) {
+      const tally = (features[f] ??= { passed: 0, total: 0 });
+      tally.total++;
+      if (v.passed) tally.passed++;
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(features).sort(([a], [b]) => a.localeCompare(b)));
+  return { passed, failed: total - passed, total, score, resolved: total > 0 && passed === total, almostResolved: total > 0 && score >= ALMOST_RESOLVED, features: sorted };
+}

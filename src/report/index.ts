@@ -1,0 +1,1 @@
+export { gradeToJunit } from './junit.js';

@@ -1,0 +1,89 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Case } from '../contracts/case.js';
+import type { CaseVerdict, Observation } from '../contracts/grade.js';
+import { giveToSandbox } from '../sandbox/identity.js';
+import { runSandboxed } from '../sandbox/run.js';
+import type { NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
+import { fromBytesValue, toBytesValue } from '../util/bytes.js';
+import { removeTree } from '../util/fs.js';
+import { compareObservation } from './compare.js';
+import { CASE_CWD_INSIDE, type Program } from '../sandbox/program.js';
+
+export interface CaseRunOptions {
+  /** A folder this run may create case directories in. */
+  scratchDir: string;
+  limits: SandboxLimits;
+  network: NetworkPolicy;
+  signal?: AbortSignal;
+}
+
+export interface CaseRun {
+  observed: Observation;
+  outcome: CaseVerdict['outcome'];
+}
+
+let caseCounter = 0;
+
+// Runs one case's invocation against a program in a fresh sandbox and a fresh working directory.
+export async function runInvocation(program: Program, testCase: Case, options: CaseRunOptions): Promise<CaseRun> {
+  const dir = join(options.scratchDir, `case-${process.pid}-${++caseCounter}`);
+  await mkdir(dir, { recursive: true });
+  try {
+    for (const [path, content] of Object.entries(testCase.run.files)) {
+      const file = join(dir, path);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, fromBytesValue(content));
+    }
+    await giveToSandbox(dir);
+    const result = await runSandboxed({
+      command: [...program.command, ...testCase.run.argv],
+      argv0: program.argv0,
+      cwd: dir,
+      cwdInside: CASE_CWD_INSIDE,
+      binds: program.binds,
+      hide: program.hide,
+      env: testCase.run.env,
+      stdin: fromBytesValue(testCase.run.stdin),
+      limits: { ...options.limits, timeoutMs: testCase.timeoutMs ?? options.limits.timeoutMs },
+      network: options.network,
+      signal: options.signal,
+    });
+    const observed: Observation = {
+      exit: result.outcome.exitCode,
+      stdout: toBytesValue(result.stdout),
+      stderr: toBytesValue(result.stderr),
+    };
+    if (testCase.expect.files) observed.files = await readFiles(dir, Object.keys(testCase.expect.files));
+    return { observed, outcome: result.outcome };
+  } finally {
+    await removeTree(dir);
+  }
+}
+
+async function readFiles(dir: string, paths: string[]): Promise<Record<string, Observation['stdout'] | null>> {
+  const out: Record<string, Observation['stdout'] | null> = {};
+  for (const path of paths) {
+    try {
+      out[path] = toBytesValue(await readFile(join(dir, path)));
+    } catch {
+      out[path] = null;
+    }
+  }
+  return out;
+}
+
+// Runs one case and judges it.
+export async function runCase(program: Program, testCase: Case, options: CaseRunOptions): Promise<CaseVerdict> {
+  const { observed, outcome } = await runInvocation(program, testCase, options);
+  const verdict = compareObservation(testCase, observed, outcome);
+  return {
+    id: testCase.id,
+    passed: verdict.passed,
+    failures: verdict.failures,
+    diff: verdict.diff,
+    features: testCase.features,
+    outcome,
+    observed: verdict.passed ? null : observed,
+  };
+}

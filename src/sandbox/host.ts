@@ -1,0 +1,44 @@
+import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+// The parts of the host file system every sandbox sees, read-only.
+export interface HostLayout {
+  /** Top-level folders bound read-only (/usr, /etc, …). */
+  roBinds: string[];
+  /** Top-level symlinks recreated inside (/bin -> usr/bin on merged-/usr systems). */
+  symlinks: { path: string; target: string }[];
+  /** bin folders of toolchains bound from outside /usr, put first on the sandbox PATH. */
+  binPaths: string[];
+}
+
+const SYSTEM_TOP = ['/usr', '/etc', '/opt', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
+
+// Reads the host layout once: which system folders exist and which of them are symlinks,
+// plus the prefix of the running Node.js when it lives outside /usr (nvm, volta, …).
+export function detectHostLayout(extraReadOnly: readonly string[] = []): HostLayout {
+  const roBinds: string[] = [];
+  const symlinks: { path: string; target: string }[] = [];
+  for (const path of SYSTEM_TOP) {
+    if (!existsSync(path)) continue;
+    if (lstatSync(path).isSymbolicLink()) symlinks.push({ path, target: readlinkSync(path) });
+    else roBinds.push(path);
+  }
+  const nodePrefix = dirname(dirname(realpathSync(process.execPath)));
+  const binPaths: string[] = [];
+  for (const path of [nodePrefix, ...extraReadOnly]) {
+    if (!existsSync(path)) continue;
+    const covered = roBinds.some((top) => path === top || path.startsWith(`${top}/`));
+    if (covered) continue;
+    roBinds.push(path);
+    if (existsSync(`${path}/bin`)) binPaths.push(`${path}/bin`);
+  }
+  return { roBinds, symlinks, binPaths };
+}
+
+let cached: HostLayout | undefined;
+
+// The host layout of this process, with SHIPBENCH_SANDBOX_RO (colon-separated) added.
+export function hostLayout(): HostLayout {
+  cached ??= detectHostLayout((process.env.SHIPBENCH_SANDBOX_RO ?? '').split(':').filter(Boolean));
+  return cached;
+}

@@ -1,0 +1,59 @@
+// What one sandboxed process gets: its command, files, environment, limits and network.
+
+export type NetworkPolicy = 'cleanroom' | 'open';
+
+export interface Bind {
+  host: string;
+  /** Path inside the sandbox; defaults to the host path. */
+  inside?: string;
+  writable?: boolean;
+}
+
+export interface SandboxLimits {
+  timeoutMs: number;
+  memoryMb: number;
+  processes: number;
+  fileSizeMb: number;
+  /** Size cap of the writable working directory, watched while the process runs. */
+  diskMb: number;
+  /** Per stream; past it the output is cut and the sandbox killed. */
+  outputBytes: number;
+  /** Size of the private /tmp, /dev/shm and HOME tmpfs mounts. */
+  tmpMb: number;
+  /** Time between SIGTERM and SIGKILL when the sandbox is stopped. */
+  graceMs: number;
+}
+
+export interface SandboxSpec {
+  /** command[0] is a path or a name on the sandbox PATH. */
+  command: string[];
+  /** argv[0] the program sees; defaults to command[0]. */
+  argv0?: string;
+  /** Host directory bound read-write as the working directory. */
+  cwd: string;
+  /** Where cwd appears inside; defaults to its host path. */
+  cwdInside?: string;
+  binds?: Bind[];
+  /** Host paths made unreachable inside (files read empty, folders are empty). */
+  hide?: string[];
+  env?: Record<string, string>;
+  stdin?: Uint8Array;
+  limits: SandboxLimits;
+  network: NetworkPolicy;
+  signal?: AbortSignal;
+}
+
+export const SANDBOX_HOME = '/home/sandbox';
+export const SANDBOX_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin';
+
+// Default limits for running one test case.
+export const caseLimitDefaults: SandboxLimits = {
+  timeoutMs: 10_000,
+  memoryMb: 4096,
+  processes: 256,
+  fileSizeMb: 256,
+  diskMb: 512,
+  outputBytes: 16 * 1024 * 1024,
+  tmpMb: 256,
+  graceMs: 500,
+};

@@ -1,0 +1,68 @@
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { recordCases, type PlannedCase } from '../../src/fuzz/record.js';
+import { caseLimits } from '../../src/grade/limits.js';
+import { loadTaskDir, type Task } from '../../src/tasks/load-task.js';
+import { referenceProgram } from '../../src/tasks/program.js';
+import { fingerprintReference } from '../../src/tasks/reference.js';
+import { writeSuite } from '../../src/tasks/suite-io.js';
+import { removeTree } from '../../src/util/fs.js';
+
+// A temporary folder removed by the returned cleanup.
+export async function tempDir(prefix = 'shipbench-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await chmod(dir, 0o755);
+  return { dir, cleanup: () => removeTree(dir) };
+}
+
+// Writes files (path → content; executable when the path ends in .sh or is "executable").
+export async function writeTree(root: string, files: Record<string, string | Buffer>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    const file = join(root, path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, content);
+    if (path.endsWith('.sh') || path.endsWith('executable')) await chmod(file, 0o755);
+  }
+}
+
+export interface FixtureTaskOptions {
+  id?: string;
+  reference: string[];
+  hide?: string[];
+  limits?: Record<string, number>;
+  cases: PlannedCase[];
+  files?: Record<string, string>;
+}
+
+// Builds a task folder inline and records its suite on the real reference.
+export async function makeTask(root: string, options: FixtureTaskOptions): Promise<Task> {
+  const dir = join(root, options.id ?? 'task');
+  await writeTree(dir, {
+    'task.yaml': stringify({ id: options.id ?? 'fixture', reference: { command: options.reference }, hide: options.hide ?? [], limits: options.limits ?? {} }),
+    ...(options.files ?? {}),
+  });
+  const task = loadTaskDir(dir);
+  const recorded = await recordCases(referenceProgram(task), options.cases, { limits: caseLimits(task.spec.limits), reruns: 1 });
+  await writeSuite(task.suitePath, task.manifestPath, recorded.cases, {
+    schemaVersion: 1,
+    task: task.id,
+    reference: { fingerprint: await fingerprintReference(task.reference.files) },
+    generator: { name: 'hand', version: '1', seed: null },
+    gates: recorded.gates,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+  return task;
+}
+
+// A submission folder whose compile.sh writes `script` as ./executable.
+export async function scriptSubmission(root: string, name: string, script: string, extra: Record<string, string> = {}): Promise<string> {
+  const dir = join(root, name);
+  await writeTree(dir, {
+    'compile.sh': `#!/bin/sh\nset -e\ncp program.sh executable\nchmod +x executable\n`,
+    'program.sh': script,
+    ...extra,
+  });
+  return dir;
+}
