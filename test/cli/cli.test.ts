@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writeTree } from '../support/fixtures.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const bin = join(repo, 'bin', 'shipbench.js');
+let root: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir: root, cleanup } = await tempDir()));
+afterAll(() => cleanup());
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+// Runs the real CLI as a user would, from a scratch working directory.
+function shipbench(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, SHIPBENCH_DB: join(root, 'cli.db') } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('shipbench CLI', () => {
+  it('--version and --help on every command', async () => {
+    const version = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version as string;
+    expect(await shipbench('--version')).toMatchObject({ code: 0, stdout: `${version}\n` });
+    for (const cmd of [[], ['grade'], ['demo'], ['tasks'], ['tasks', 'list'], ['tasks', 'check'], ['tasks', 'build'], ['grades', 'list'], ['grades', 'show'], ['schemas']]) {
+      const r = await shipbench(...cmd, '--help');
+      expect(r.code, cmd.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: shipbench/);
+    }
+  });
+
+  it('grades the reference with --json, stores it, and lists it', async () => {
+    const junit = join(root, 'junit.xml');
+    const r = await shipbench('grade', '--reference', '--task', 'wc', '--json', '--junit', junit);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(g).toMatchObject({ task: 'wc', passed: 73, failed: 0, total: 73, score: 1, resolved: true, almostResolved: true, build: { status: 'skipped' } });
+    expect(readFileSync(junit, 'utf8').match(/<testcase /g)).toHaveLength(73);
+    const list = await shipbench('grades', 'list', '--json');
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: g.id, task: 'wc', passed: 73 })]);
+  });
+
+  it('grades the baseline solution and shows a readable summary', async () => {
+    const r = await shipbench('grade', join(repo, 'datasets/core/wc/solution'), '-t', 'wc', '--no-store');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/build ok\n\s+73\/73 cases passed \(100\.0%\), resolved/);
+  });
+
+  it('a failing build shows its log tail and scores zero', async () => {
+    await writeTree(root, { 'broken-sub/compile.sh': '#!/bin/sh\necho "error: no compiler for brainfuck" >&2\nexit 1\n' });
+    const r = await shipbench('grade', 'broken-sub', '--task', 'wc', '--json', '--no-store');
+    const g = JSON.parse(r.stdout) as { build: { status: string; logTail: string }; score: number };
+    expect(g.build.status).toBe('failed');
+    expect(g.build.logTail).toContain('error: no compiler for brainfuck');
+    expect(g.score).toBe(0);
+  });
+
+  it('user errors are one line on stderr with exit code 2', async () => {
+    await writeTree(root, { 'badtask/task.yaml': 'id: Bad Id\nreference: {command: [wc]}\n' });
+    const cases: [string[], RegExp][] = [
+      [['grade', 'x', '--task', 'no-such-task'], /^shipbench: no task "no-such-task"; see shipbench tasks list/],
+      [['grade', '--task', 'wc'], /^shipbench: grade needs a submission folder or tarball/],
+      [['grade', 'nowhere', '--task', 'wc'], /^shipbench: submission .*nowhere does not exist/],
+      [['grade', '--reference', '--task', './badtask'], /^shipbench: badtask\/task\.yaml:1: id: must be lower-case/],
+      [['grade', '--reference', '--task', 'wc', '-j', 'many'], /^shipbench: --concurrency takes a whole number/],
+      [['tasks', 'check'], /^error: missing required argument 'task'/],
+      [['frobnicate'], /^error: unknown command 'frobnicate'/],
+    ];
+    for (const [args, pattern] of cases) {
+      const r = await shipbench(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('tasks list and tasks check', async () => {
+    const list = await shipbench('tasks', 'list', '--json');
+    expect(JSON.parse(list.stdout)).toContainEqual({ id: 'wc', dataset: 'core', kind: 'rebuild', cases: 73, status: 'ready' });
+    const check = await shipbench('tasks', 'check', 'wc', '--json');
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toEqual({ task: 'wc', reruns: 3, cases: 73, ok: true, failing: [], flaky: [] });
+  });
+
+  it('the demo grades the baseline and the null submission', async () => {
+    const r = await shipbench('demo', '--json', '--db', join(root, 'demo.db'));
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { submission: string; score: number; resolved: boolean }[];
+    expect(rows.map((x) => [x.submission, x.score, x.resolved])).toEqual([
+      ['oracle (baseline solution)', 1, true],
+      ['null (empty program)', 0, false],
+    ]);
+    expect(existsSync(join(root, 'demo.db'))).toBe(true);
+  });
+});
