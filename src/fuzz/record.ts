@@ -2,12 +2,12 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseSchema, type Case, type CaseInput } from '../contracts/case.js';
-import { runInvocation, type CaseRun } from '../runner/run-case.js';
+import { runInvocations, type Isolation } from '../runner/lanes.js';
+import type { CaseRun } from '../runner/run-case.js';
 import type { Program } from '../sandbox/program.js';
 import type { NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
 import { canonicalJson } from '../util/hash.js';
 import { removeTree } from '../util/fs.js';
-import { mapPool } from '../util/pool.js';
 
 // An invocation to record: a case without its expectation.
 export type PlannedCase = Omit<CaseInput, 'expect'>;
@@ -18,6 +18,7 @@ export interface RecordOptions {
   /** How many times each case runs on the reference; all runs must agree. */
   reruns?: number;
   concurrency?: number;
+  isolation?: Isolation;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -36,22 +37,24 @@ export async function recordCases(reference: Program, planned: readonly PlannedC
   const reruns = options.reruns ?? 3;
   const scratch = await mkdtemp(join(tmpdir(), 'shipbench-record-'));
   await chmod(scratch, 0o755);
-  let done = 0;
   try {
-    const results = await mapPool(
-      planned,
-      options.concurrency ?? 2,
-      async (plan) => {
-        const draft = CaseSchema.parse({ ...plan, expect: { exit: 0 } });
-        const runs: CaseRun[] = [];
-        for (let i = 0; i < reruns; i++) {
-          runs.push(await runInvocation(reference, draft, { scratchDir: scratch, limits: options.limits, network: options.network ?? 'cleanroom', signal: options.signal }));
-        }
-        options.onProgress?.(++done, planned.length);
-        return { draft, runs };
-      },
-      { signal: options.signal },
-    );
+    const drafts = planned.map((plan) => CaseSchema.parse({ ...plan, expect: { exit: 0 } }));
+    const runsByCase: CaseRun[][] = drafts.map(() => []);
+    // Each rerun is a separate pass over the whole list, so reruns of one case happen at different
+    // times, in different sandboxes and working directories.
+    for (let pass = 0; pass < reruns; pass++) {
+      let done = 0;
+      const runs = await runInvocations(reference, drafts, {
+        scratchDir: scratch,
+        limits: options.limits,
+        network: options.network ?? 'cleanroom',
+        concurrency: options.concurrency ?? 2,
+        isolation: options.isolation,
+        signal: options.signal,
+      }, () => options.onProgress?.(pass * drafts.length + ++done, reruns * drafts.length));
+      runs.forEach((run, i) => runsByCase[i]?.push(run));
+    }
+    const results = drafts.map((draft, i) => ({ draft, runs: runsByCase[i] as CaseRun[] }));
     const cases: Case[] = [];
     const dropped: RecordResult['dropped'] = [];
     for (const { draft, runs } of results) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Case } from '../contracts/case.js';
 import type { BuildResult, CaseVerdict, GradeResult } from '../contracts/grade.js';
+import type { Isolation } from '../runner/lanes.js';
 import { runSuite, type SuiteProgress } from '../runner/run-suite.js';
 import { SUBMISSION_INSIDE, type Program } from '../sandbox/program.js';
 import type { Task } from '../tasks/load-task.js';
@@ -22,6 +23,8 @@ export interface GradeOptions {
   /** A submission folder or tarball, or 'reference' to grade the reference itself. */
   submission: string | 'reference';
   concurrency?: number;
+  /** Warm sandboxes per worker (default) or a fresh sandbox per case. */
+  isolation?: Isolation;
   /** More host paths the candidate must not reach (the store, say). */
   extraHide?: string[];
   onPhase?: (phase: GradePhase) => void;
@@ -74,6 +77,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       limits: caseLimits(task.spec.limits),
       network: 'cleanroom',
       concurrency: options.concurrency,
+      isolation: options.isolation,
       signal: options.signal,
       onProgress: (p) => options.onPhase?.({ phase: 'case', ...p }),
     });

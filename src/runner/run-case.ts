@@ -7,7 +7,6 @@ import { runSandboxed } from '../sandbox/run.js';
 import type { NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
 import { fromBytesValue, toBytesValue } from '../util/bytes.js';
 import { removeTree } from '../util/fs.js';
-import { compareObservation } from './compare.js';
 import { CASE_CWD_INSIDE, type Program } from '../sandbox/program.js';
 
 export interface CaseRunOptions {
@@ -71,19 +70,4 @@ async function readFiles(dir: string, paths: string[]): Promise<Record<string, O
     }
   }
   return out;
-}
-
-// Runs one case and judges it.
-export async function runCase(program: Program, testCase: Case, options: CaseRunOptions): Promise<CaseVerdict> {
-  const { observed, outcome } = await runInvocation(program, testCase, options);
-  const verdict = compareObservation(testCase, observed, outcome);
-  return {
-    id: testCase.id,
-    passed: verdict.passed,
-    failures: verdict.failures,
-    diff: verdict.diff,
-    features: testCase.features,
-    outcome,
-    observed: verdict.passed ? null : observed,
-  };
 }

@@ -30,14 +30,25 @@ export function supervisorScript(limits: SandboxSpec['limits']): string {
   return `ulimit ${ulimits} || { echo "shipbench sandbox: cannot set resource limits" >&2; exit 126; }; exec 9>&2 2>/dev/null; (exec -a "$0" "$@" 2>&9 9>&-); exit $?`;
 }
 
-// bwrap arguments for a sandbox spec, up to and including the command. Pure.
+// bwrap arguments for a one-shot sandbox: the supervisor is pid 1 and runs the command. Pure.
 export function bwrapArgs(spec: SandboxSpec, layout: HostLayout, hidden: readonly HiddenPath[]): string[] {
+  const [program, ...rest] = spec.command;
+  return [
+    '--as-pid-1',
+    ...sandboxArgs(spec, layout, hidden),
+    '--',
+    '/bin/bash', '-c', supervisorScript(spec.limits), spec.argv0 ?? program ?? '', program ?? '', ...rest,
+  ];
+}
+
+// bwrap arguments shared by every sandbox, up to (not including) "--" and the command: namespaces,
+// the read-only host, private writable mounts, binds, masks and the pinned environment. Pure.
+export function sandboxArgs(spec: Omit<SandboxSpec, 'command'>, layout: HostLayout, hidden: readonly HiddenPath[]): string[] {
   const args: string[] = [
     '--unshare-all',
     '--unshare-user',
     '--disable-userns',
     '--die-with-parent',
-    '--as-pid-1',
     '--uid', String(SANDBOX_UID),
     '--gid', String(SANDBOX_GID),
     '--hostname', 'sandbox',
@@ -65,14 +76,12 @@ export function bwrapArgs(spec: SandboxSpec, layout: HostLayout, hidden: readonl
   args.push('--remount-ro', '/');
   args.push('--chdir', cwdInside, '--clearenv');
   for (const [key, value] of Object.entries(sandboxEnv(spec, cwdInside, layout.binPaths))) args.push('--setenv', key, value);
-  args.push('--json-status-fd', '3', '--');
-  const [program, ...rest] = spec.command;
-  args.push('/bin/bash', '-c', supervisorScript(spec.limits), spec.argv0 ?? program ?? '', program ?? '', ...rest);
+  args.push('--json-status-fd', '3');
   return args;
 }
 
 // The pinned environment inside every sandbox; the spec's env is laid over it.
-export function sandboxEnv(spec: SandboxSpec, cwdInside: string, binPaths: readonly string[] = []): Record<string, string> {
+export function sandboxEnv(spec: Pick<SandboxSpec, 'env'>, cwdInside: string, binPaths: readonly string[] = []): Record<string, string> {
   return {
     PATH: [...binPaths, SANDBOX_PATH].join(':'),
     HOME: SANDBOX_HOME,

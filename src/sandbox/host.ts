@@ -1,4 +1,6 @@
-import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import type { HiddenPath } from './bwrap-args.js';
+import type { Bind } from './spec.js';
 import { dirname } from 'node:path';
 
 // The parts of the host file system every sandbox sees, read-only.
@@ -41,4 +43,21 @@ let cached: HostLayout | undefined;
 export function hostLayout(): HostLayout {
   cached ??= detectHostLayout((process.env.SHIPBENCH_SANDBOX_RO ?? '').split(':').filter(Boolean));
   return cached;
+}
+
+// Paths to mask that a sandbox could otherwise see: those under one of its read-only binds, by real
+// path (a masked symlink would still lead to its target).
+export function hiddenPaths(hide: readonly string[], binds: readonly Bind[], layout: HostLayout): HiddenPath[] {
+  const visibleRoots = [...layout.roBinds, ...binds.map((b) => b.host)];
+  const out: HiddenPath[] = [];
+  const seen = new Set<string>();
+  for (const given of hide) {
+    if (!existsSync(given)) continue;
+    const path = realpathSync(given);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    if (!visibleRoots.some((root) => path === root || path.startsWith(`${root}/`))) continue;
+    out.push({ path, isDirectory: statSync(path).isDirectory() });
+  }
+  return out;
 }

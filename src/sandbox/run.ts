@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { EndReason, ProcessOutcome } from '../contracts/process.js';
-import { bwrapArgs, type HiddenPath } from './bwrap-args.js';
+import { bwrapArgs } from './bwrap-args.js';
 import { CappedCapture } from './capture.js';
 import { diskUsage } from './disk.js';
-import { hostLayout, type HostLayout } from './host.js';
+import { hiddenPaths, hostLayout } from './host.js';
 import { dropPrivilegesPrefix } from './identity.js';
 import { processesInNamespace, signalQuietly } from './namespace.js';
 import { requireBubblewrap } from './requirements.js';
@@ -28,7 +27,7 @@ const OUTER_SCRIPT = 'bwrap=$1; shift; "$bwrap" "$@" 4>&-; s=$?; times >&4; exit
 export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
   const bwrap = requireBubblewrap();
   const layout = hostLayout();
-  const args = bwrapArgs(spec, layout, hiddenPaths(spec, layout));
+  const args = bwrapArgs(spec, layout, hiddenPaths(spec.hide ?? [], spec.binds ?? [], layout));
   const [launcher = '/bin/sh', ...launcherArgs] = [...dropPrivilegesPrefix(), '/bin/sh'];
   const started = performance.now();
   const child = spawn(launcher, [...launcherArgs, '-c', OUTER_SCRIPT, 'shipbench-sandbox', bwrap, ...args], {
@@ -161,22 +160,6 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
     stdout: stdout.bytes(),
     stderr: stderrBytes,
   };
-}
-
-// Paths to mask that a sandbox could otherwise see: under one of its read-only binds.
-function hiddenPaths(spec: SandboxSpec, layout: HostLayout): HiddenPath[] {
-  const visibleRoots = [...layout.roBinds, ...(spec.binds ?? []).map((b) => b.host)];
-  const out: HiddenPath[] = [];
-  const seen = new Set<string>();
-  for (const given of spec.hide ?? []) {
-    if (!existsSync(given)) continue;
-    const path = realpathSync(given);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    if (!visibleRoots.some((root) => path === root || path.startsWith(`${root}/`))) continue;
-    out.push({ path, isDirectory: statSync(path).isDirectory() });
-  }
-  return out;
 }
 
 // CPU milliseconds of the reaped children from the second line of `times` output.

@@ -54,12 +54,12 @@ function processesWith(text: string): string[] {
   return found;
 }
 
-async function grade(name: string, script: string, extra: Record<string, string> = {}): Promise<GradeResult> {
-  const submission = await scriptSubmission(root, name, script, extra);
-  return gradeSubmission({ task, submission, version: 'test' });
-}
+describe.each(['warm', 'per-case'] as const)('hostile candidates are contained and get a verdict (%s sandboxes)', (isolation) => {
+  async function grade(name: string, script: string, extra: Record<string, string> = {}): Promise<GradeResult> {
+    const submission = await scriptSubmission(root, `${isolation}-${name}`, script, extra);
+    return gradeSubmission({ task, submission, version: 'test', isolation });
+  }
 
-describe('hostile candidates are contained and get a verdict', () => {
   it('the reference solution passes (the fixture is sound)', async () => {
     const g = await grade('honest', '#!/bin/sh\nexec awk \'{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }\'\n');
     expect(g).toMatchObject({ passed: 1, total: 1, resolved: true });
@@ -150,10 +150,10 @@ echo end
 
   it('a compile.sh that tries the network still builds offline', async () => {
     const before = connections;
-    const submission = await scriptSubmission(root, 'net-build', '#!/bin/sh\nexec awk \'{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }\'\n', {
+    const submission = await scriptSubmission(root, `${isolation}-net-build`, '#!/bin/sh\nexec awk \'{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }\'\n', {
       'compile.sh': `#!/bin/bash\nif (exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null; then echo "network reachable"; exit 1; fi\ncp program.sh executable\nchmod +x executable\n`,
     });
-    const g = await gradeSubmission({ task, submission, version: 'test' });
+    const g = await gradeSubmission({ task, submission, version: 'test', isolation });
     expect(g.build.status).toBe('ok');
     expect(g.resolved).toBe(true);
     expect(connections).toBe(before);

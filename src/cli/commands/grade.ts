@@ -20,6 +20,7 @@ interface GradeFlags {
   db?: string;
   store: boolean;
   showFailures: number;
+  sandboxPerCase?: boolean;
 }
 
 export function registerGrade(program: Command): void {
@@ -34,6 +35,7 @@ export function registerGrade(program: Command): void {
     .option('-j, --concurrency <n>', 'cases run at once (default: number of cores)', positiveInt('--concurrency'))
     .option('--db <path>', 'SQLite store (default: $SHIPBENCH_DB or .shipbench/shipbench.db)')
     .option('--no-store', 'do not record the grade in the store')
+    .option('--sandbox-per-case', 'a fresh sandbox for every case (slower) instead of one warm sandbox per worker')
     .option('--show-failures <n>', 'failing cases shown with their diff', positiveInt('--show-failures'), 5)
     .action(async (submission: string | undefined, flags: GradeFlags) => {
       if (!submission && !flags.reference) throw userError('cli.submission', 'grade needs a submission folder or tarball', 'give its path, or pass --reference to grade the reference');
@@ -47,6 +49,7 @@ export function registerGrade(program: Command): void {
           task,
           submission: flags.reference ? 'reference' : (submission as string),
           concurrency: flags.concurrency,
+          isolation: flags.sandboxPerCase ? 'per-case' : 'warm',
           extraHide: [dirname(dbPath)],
           version: VERSION,
           onPhase: (p) => {

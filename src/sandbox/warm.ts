@@ -1,0 +1,225 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ProcessOutcome } from '../contracts/process.js';
+import { ShipbenchError } from '../errors.js';
+import { sandboxArgs } from './bwrap-args.js';
+import { diskUsage } from './disk.js';
+import { executorSource, type ExecutorRequest, type ExecutorResponse } from './executor.js';
+import { hiddenPaths, hostLayout } from './host.js';
+import { dropPrivilegesPrefix, giveToSandbox } from './identity.js';
+import { LAUNCHER_INSIDE, launchCommand, nativeLauncher } from './launcher.js';
+import { signalQuietly } from './namespace.js';
+import { requireBubblewrap } from './requirements.js';
+import type { Bind, NetworkPolicy, SandboxLimits } from './spec.js';
+
+export interface WarmSandboxOptions {
+  binds: Bind[];
+  hide: string[];
+  /** Sizes of the private mounts; per-case limits come with each run. */
+  limits: SandboxLimits;
+  network: NetworkPolicy;
+  /** A host folder for this sandbox's working directory. */
+  scratchDir: string;
+  /** Where the working directory appears inside. */
+  cwdInside: string;
+}
+
+export interface WarmRun {
+  /** Program and arguments (command[0] is a path or a name on the sandbox PATH). */
+  command: string[];
+  argv0: string;
+  stdin: Uint8Array;
+  files: Record<string, Uint8Array>;
+  /** Files of the working directory to read back after the run. */
+  readFiles: string[];
+  env: Record<string, string>;
+  limits: SandboxLimits;
+}
+
+export interface WarmResult {
+  outcome: ProcessOutcome;
+  stdout: Buffer;
+  stderr: Buffer;
+  files: Record<string, Buffer | null>;
+}
+
+const DISK_POLL_MS = 200;
+// How long past a case's own time limit and grace the executor may take to answer.
+const ANSWER_SLACK_MS = 10_000;
+let sandboxCounter = 0;
+
+// A sandbox that stays up and runs many cases one after another through its executor: the cost
+// of building namespaces and mounts is paid once per worker instead of once per case. Each case
+// still gets an empty working directory, /tmp, HOME and /dev/shm, its own rlimits, and no
+// process of an earlier case.
+export class WarmSandbox {
+  private readonly pending = new Map<number, (response: ExecutorResponse | Error) => void>();
+  private nextId = 0;
+  private stderrTail = '';
+  private exited = false;
+  private busy = false;
+  private onReady: ((error: Error | null) => void) | null = null;
+  casesRun = 0;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly workHost: string,
+    private readonly nativeLaunch: boolean,
+  ) {
+    const lines = createInterface({ input: child.stdout as Readable });
+    lines.on('line', (line) => {
+      let response: ExecutorResponse | { ready: true };
+      try {
+        response = JSON.parse(line) as ExecutorResponse | { ready: true };
+      } catch {
+        return;
+      }
+      if ('ready' in response) {
+        this.onReady?.(null);
+        return;
+      }
+      const resolve = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      resolve?.(response);
+    });
+    (child.stderr as Readable).on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000);
+    });
+    (child.stdin as Writable).on('error', () => {});
+    const lost = () => {
+      if (this.exited) return;
+      this.exited = true;
+      this.onReady?.(new Error(this.stderrTail.trim() || 'the sandbox executor exited before it was ready'));
+      for (const resolve of this.pending.values()) resolve(new Error(`the sandbox executor stopped${this.stderrTail ? `: ${this.stderrTail.trim().split('\n').at(-1)}` : ''}`));
+      this.pending.clear();
+    };
+    child.on('close', lost);
+    // A descendant may hold the pipes open after bubblewrap is gone; do not wait for them.
+    child.on('exit', () => setTimeout(lost, 1000).unref());
+  }
+
+  /** Starts a warm sandbox; it accepts runs at once. */
+  static async start(options: WarmSandboxOptions): Promise<WarmSandbox> {
+    const bwrap = requireBubblewrap();
+    const layout = hostLayout();
+    const workHost = join(options.scratchDir, `warm-${process.pid}-${++sandboxCounter}`);
+    await mkdir(workHost, { recursive: true });
+    await giveToSandbox(workHost);
+    const launcher = nativeLauncher();
+    const binds = [...options.binds, ...(launcher ? [{ host: launcher, inside: LAUNCHER_INSIDE }] : [])];
+    const spec = { cwd: workHost, cwdInside: options.cwdInside, binds, hide: options.hide, env: { SHIPBENCH_WORK: options.cwdInside }, limits: options.limits, network: options.network };
+    const args = [...sandboxArgs(spec, layout, hiddenPaths(options.hide, binds, layout)), '--', process.execPath, '-e', executorSource()];
+    const [first = bwrap, ...rest] = [...dropPrivilegesPrefix(), bwrap, ...args];
+    const child = spawn(first, rest, { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], detached: true, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
+    (child.stdio[3] as Readable).resume();
+    child.once('error', () => {});
+    const box = new WarmSandbox(child, workHost, launcher !== null);
+    const ready = await new Promise<Error | null>((resolve) => (box.onReady = resolve));
+    box.onReady = null;
+    if (ready) {
+      box.kill();
+      throw new ShipbenchError('sandbox.setup', `a sandbox could not start: ${ready.message.split('\n').at(-1)}`, { kind: 'internal', cause: ready });
+    }
+    return box;
+  }
+
+  get usable(): boolean {
+    return !this.exited;
+  }
+
+  /** Runs one case; never throws for what the program does. One run at a time. */
+  async run(r: WarmRun): Promise<WarmResult> {
+    if (this.busy) throw new Error('WarmSandbox.run called while a run is in progress');
+    this.busy = true;
+    const id = ++this.nextId;
+    const [file = '', ...args] = r.command;
+    const cpuSeconds = Math.ceil((r.limits.timeoutMs * 2) / 1000) + 1;
+    const request: ExecutorRequest = {
+      op: 'run',
+      id,
+      command: launchCommand(this.nativeLaunch, { memoryMb: r.limits.memoryMb, cpuSeconds, processes: r.limits.processes, fileSizeMb: r.limits.fileSizeMb, openFiles: 1024 }, r.argv0, file, args),
+      stdin: Buffer.from(r.stdin).toString('base64'),
+      files: Object.fromEntries(Object.entries(r.files).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+      readFiles: r.readFiles,
+      env: r.env,
+      timeoutMs: r.limits.timeoutMs,
+      graceMs: r.limits.graceMs,
+      outputBytes: r.limits.outputBytes,
+    };
+    const started = performance.now();
+    const answer = new Promise<ExecutorResponse | Error>((resolve) => this.pending.set(id, resolve));
+    const diskCap = r.limits.diskMb * 1024 * 1024;
+    let diskBusy = false;
+    let diskAborted = false;
+    const diskTimer = setInterval(() => {
+      if (diskBusy || diskAborted) return;
+      diskBusy = true;
+      void diskUsage(this.workHost, diskCap)
+        .then((used) => {
+          if (used > diskCap && !diskAborted) {
+            diskAborted = true;
+            this.send({ op: 'abort', id, reason: 'disk-limit' });
+          }
+        })
+        .finally(() => (diskBusy = false));
+    }, DISK_POLL_MS);
+    let watchdogFired = false;
+    const watchdog = setTimeout(() => {
+      watchdogFired = true;
+      this.kill();
+    }, r.limits.timeoutMs + r.limits.graceMs + ANSWER_SLACK_MS);
+    if (this.exited) this.pending.get(id)?.(new Error('the sandbox executor is not running'));
+    else this.send(request);
+    const response = await answer;
+    clearInterval(diskTimer);
+    clearTimeout(watchdog);
+    this.busy = false;
+    this.casesRun++;
+    if (response instanceof Error) {
+      const wallMs = performance.now() - started;
+      const outcome: ProcessOutcome = watchdogFired
+        ? { endedBy: 'timeout', exitCode: null, signal: 'SIGKILL', timedOut: true, outputCut: null, wallMs, cpuMs: null, hung: [], error: 'the sandbox did not answer in time and was killed' }
+        : { endedBy: 'not-run', exitCode: null, signal: null, timedOut: false, outputCut: null, wallMs, cpuMs: null, hung: [], error: `${response.message} (a program that kills every process it can ends its own sandbox)` };
+      return { outcome, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), files: {} };
+    }
+    const files: Record<string, Buffer | null> = {};
+    for (const [k, v] of Object.entries(response.files)) files[k] = v === null ? null : Buffer.from(v, 'base64');
+    return {
+      outcome: {
+        endedBy: response.endedBy,
+        exitCode: response.exitCode,
+        signal: response.signal,
+        timedOut: response.endedBy === 'timeout',
+        outputCut: response.outputCut,
+        wallMs: response.wallMs,
+        cpuMs: response.cpuMs,
+        hung: response.hung,
+        error: response.error,
+      },
+      stdout: Buffer.from(response.stdout, 'base64'),
+      stderr: Buffer.from(response.stderr, 'base64'),
+      files,
+    };
+  }
+
+  /** Stops the executor and everything in the sandbox. */
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const closed = new Promise<void>((resolve) => this.child.once('close', () => resolve()));
+    (this.child.stdin as Writable).end();
+    const timer = setTimeout(() => this.kill(), 2000);
+    await closed;
+    clearTimeout(timer);
+  }
+
+  private kill(): void {
+    if (this.child.pid !== undefined) signalQuietly(-this.child.pid, 'SIGKILL');
+  }
+
+  private send(message: ExecutorRequest | { op: 'abort'; id: number; reason: 'disk-limit' | 'timeout' }): void {
+    (this.child.stdin as Writable).write(`${JSON.stringify(message)}\n`);
+  }
+}

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseSchema, type CaseInput } from '../../src/contracts/case.js';
+import { isShipbenchError } from '../../src/errors.js';
+import { runInvocations } from '../../src/runner/lanes.js';
+import type { Program } from '../../src/sandbox/program.js';
+import { caseLimitDefaults } from '../../src/sandbox/spec.js';
+import { WarmSandbox } from '../../src/sandbox/warm.js';
+import { tempDir } from '../support/fixtures.js';
+
+let root: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir: root, cleanup } = await tempDir()));
+afterAll(() => cleanup());
+
+const sh: Program = { role: 'candidate', command: ['/bin/sh', '-c'], argv0: 'sh', binds: [], hide: [] };
+const limits = { ...caseLimitDefaults, timeoutMs: 3000, graceMs: 300 };
+
+function cases(...scripts: string[]) {
+  return scripts.map((script, i) => CaseSchema.parse({ id: `c${i}`, run: { argv: [script] }, expect: { exit: 0 } } satisfies CaseInput));
+}
+
+function processesWith(marker: string): number[] {
+  return readdirSync('/proc').filter((e) => {
+    try {
+      return /^\d+$/.test(e) && readFileSync(`/proc/${e}/cmdline`, 'utf8').includes(marker);
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+describe('warm sandboxes', () => {
+  it('leave nothing of one case to the next: files, processes, shared memory', async () => {
+    const [first, second] = await runInvocations(
+      sh,
+      cases(
+        'echo x > /tmp/t; echo x > $HOME/h; echo x > /dev/shm/s; echo x > w; (setsid sleep 7401 &); ipcmk -M 4096 >/dev/null; tail -n +2 /proc/sysvipc/shm | wc -l; echo written',
+        'ls -A /tmp $HOME /dev/shm .; pgrep -c sleep || true; tail -n +2 /proc/sysvipc/shm | wc -l',
+      ),
+      { scratchDir: root, limits, network: 'cleanroom', concurrency: 1 },
+    );
+    expect(first?.observed.stdout).toBe('1\nwritten\n');
+    expect(second?.observed.stdout).toBe(`.:\n\n/dev/shm:\n\n/home/sandbox:\n\n/tmp:\n0\n0\n`);
+    expect(processesWith('7401')).toEqual([]);
+  });
+
+  it('a program that kills every process it can gets a verdict, and the next case runs in a new sandbox', async () => {
+    const runs = await runInvocations(sh, cases('kill -9 -1; sleep 1', 'echo still working'), { scratchDir: root, limits, network: 'cleanroom', concurrency: 1 });
+    expect(runs[0]?.outcome.endedBy).toBe('not-run');
+    expect(runs[0]?.outcome.error).toMatch(/executor stopped/);
+    expect(runs[1]?.observed.stdout).toBe('still working\n');
+  });
+
+  it('applies each case its own time limit and output cap', async () => {
+    const runs = await runInvocations(sh, cases('trap "" TERM; sleep 7402', 'yes', 'echo fine'), {
+      scratchDir: root,
+      limits: { ...limits, timeoutMs: 400, outputBytes: 10_000 },
+      network: 'cleanroom',
+      concurrency: 1,
+    });
+    expect(runs.map((r) => r.outcome.endedBy)).toEqual(['timeout', 'output-limit', 'exit']);
+    expect(runs[0]?.outcome.hung).toContain('sleep');
+    expect(processesWith('7402')).toEqual([]);
+  });
+
+  it('a sandbox that cannot start is an error of the harness, not a verdict', async () => {
+    const broken: Program = { ...sh, binds: [{ host: join(root, 'does-not-exist'), inside: '/x' }] };
+    const started = WarmSandbox.start({ binds: broken.binds, hide: [], limits, network: 'cleanroom', scratchDir: root, cwdInside: '/work' });
+    await expect(started).rejects.toSatisfy((e: unknown) => isShipbenchError(e) && e.code === 'sandbox.setup' && /could not start/.test(e.message));
+  });
+});
