@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Case } from '../contracts/case.js';
 import type { Observation } from '../contracts/grade.js';
 import { CASE_CWD_INSIDE, type Program } from '../sandbox/program.js';
+import { nativeExecutor } from '../sandbox/native.js';
 import { WarmSandbox } from '../sandbox/warm.js';
 import { fromBytesValue, toBytesValue } from '../util/bytes.js';
 import { runInvocation, type CaseRun, type CaseRunOptions } from './run-case.js';
@@ -28,7 +29,7 @@ function perCaseLane(program: Program, options: CaseRunOptions): Lane {
   return { run: (c) => runInvocation(program, c, options), close: async () => {} };
 }
 
-function warmLane(program: Program, options: CaseRunOptions): Lane {
+function warmLane(program: Program, options: CaseRunOptions, executor: string): Lane {
   let box: WarmSandbox | null = null;
   let scratch: string | null = null;
   return {
@@ -39,7 +40,7 @@ function warmLane(program: Program, options: CaseRunOptions): Lane {
           scratch = await mkdtemp(join(options.scratchDir, 'lane-'));
           await chmod(scratch, 0o755);
         }
-        box = await WarmSandbox.start({ binds: program.binds, hide: program.hide, limits: options.limits, network: options.network, scratchDir: scratch, cwdInside: CASE_CWD_INSIDE });
+        box = await WarmSandbox.start({ binds: program.binds, hide: program.hide, limits: options.limits, network: options.network, scratchDir: scratch, cwdInside: CASE_CWD_INSIDE, executor });
       }
       const result = await box.run({
         command: [...program.command, ...c.run.argv],
@@ -62,6 +63,18 @@ function warmLane(program: Program, options: CaseRunOptions): Lane {
   };
 }
 
+let toldNoCompiler = false;
+
+// The native executor warm sandboxes need; without a C compiler cases fall back to a sandbox each.
+function warmExecutor(): string | null {
+  const executor = nativeExecutor();
+  if (!executor && !toldNoCompiler) {
+    toldNoCompiler = true;
+    process.stderr.write('shipbench: no working C compiler (cc), so every case gets a fresh sandbox, which is slower; install gcc for warm sandboxes\n');
+  }
+  return executor;
+}
+
 // Runs every case's invocation against a program on `concurrency` lanes; results come back in
 // input order. `onRun` sees each result as it arrives.
 export async function runInvocations(
@@ -73,7 +86,8 @@ export async function runInvocations(
   const results = new Array<CaseRun>(cases.length);
   const width = Math.max(1, Math.min(options.concurrency, cases.length));
   let next = 0;
-  const lanes = Array.from({ length: width }, () => ((options.isolation ?? 'warm') === 'warm' ? warmLane(program, options) : perCaseLane(program, options)));
+  const executor = (options.isolation ?? 'warm') === 'warm' ? warmExecutor() : null;
+  const lanes = Array.from({ length: width }, () => (executor ? warmLane(program, options, executor) : perCaseLane(program, options)));
   try {
     await Promise.all(
       lanes.map(async (lane) => {

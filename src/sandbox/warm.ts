@@ -1,17 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ProcessOutcome } from '../contracts/process.js';
 import { ShipbenchError } from '../errors.js';
 import { sandboxArgs } from './bwrap-args.js';
 import { diskUsage } from './disk.js';
-import { executorSource, type ExecutorRequest, type ExecutorResponse } from './executor.js';
 import { hiddenPaths, hostLayout } from './host.js';
 import { dropPrivilegesPrefix, giveToSandbox } from './identity.js';
-import { LAUNCHER_INSIDE, launchCommand, nativeLauncher } from './launcher.js';
+import { EXECUTOR_INSIDE } from './native.js';
 import { signalQuietly } from './namespace.js';
+import { decodeResponse, encodeAbort, encodeRun, FrameReader, isReady, type RunResponse } from './protocol.js';
 import { requireBubblewrap } from './requirements.js';
 import type { Bind, NetworkPolicy, SandboxLimits } from './spec.js';
 
@@ -25,6 +24,8 @@ export interface WarmSandboxOptions {
   scratchDir: string;
   /** Where the working directory appears inside. */
   cwdInside: string;
+  /** The compiled native executor (see nativeExecutor). */
+  executor: string;
 }
 
 export interface WarmRun {
@@ -51,12 +52,13 @@ const DISK_POLL_MS = 200;
 const ANSWER_SLACK_MS = 10_000;
 let sandboxCounter = 0;
 
-// A sandbox that stays up and runs many cases one after another through its executor: the cost
+// A sandbox that stays up and runs many cases one after another through its executor
+// (native/executor.c): the cost
 // of building namespaces and mounts is paid once per worker instead of once per case. Each case
 // still gets an empty working directory, /tmp, HOME and /dev/shm, its own rlimits, and no
 // process of an earlier case.
 export class WarmSandbox {
-  private readonly pending = new Map<number, (response: ExecutorResponse | Error) => void>();
+  private readonly pending = new Map<number, (response: RunResponse | Error) => void>();
   private nextId = 0;
   private stderrTail = '';
   private exited = false;
@@ -67,23 +69,19 @@ export class WarmSandbox {
   private constructor(
     private readonly child: ChildProcess,
     private readonly workHost: string,
-    private readonly nativeLaunch: boolean,
   ) {
-    const lines = createInterface({ input: child.stdout as Readable });
-    lines.on('line', (line) => {
-      let response: ExecutorResponse | { ready: true };
-      try {
-        response = JSON.parse(line) as ExecutorResponse | { ready: true };
-      } catch {
-        return;
+    const reader = new FrameReader();
+    (child.stdout as Readable).on('data', (chunk: Buffer) => {
+      for (const payload of reader.push(chunk)) {
+        if (isReady(payload)) {
+          this.onReady?.(null);
+          continue;
+        }
+        const response = decodeResponse(payload);
+        const resolve = this.pending.get(response.id);
+        this.pending.delete(response.id);
+        resolve?.(response);
       }
-      if ('ready' in response) {
-        this.onReady?.(null);
-        return;
-      }
-      const resolve = this.pending.get(response.id);
-      this.pending.delete(response.id);
-      resolve?.(response);
     });
     (child.stderr as Readable).on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000);
@@ -108,15 +106,14 @@ export class WarmSandbox {
     const workHost = join(options.scratchDir, `warm-${process.pid}-${++sandboxCounter}`);
     await mkdir(workHost, { recursive: true });
     await giveToSandbox(workHost);
-    const launcher = nativeLauncher();
-    const binds = [...options.binds, ...(launcher ? [{ host: launcher, inside: LAUNCHER_INSIDE }] : [])];
-    const spec = { cwd: workHost, cwdInside: options.cwdInside, binds, hide: options.hide, env: { SHIPBENCH_WORK: options.cwdInside }, limits: options.limits, network: options.network };
-    const args = [...sandboxArgs(spec, layout, hiddenPaths(options.hide, binds, layout)), '--', process.execPath, '-e', executorSource()];
+    const binds = [...options.binds, { host: options.executor, inside: EXECUTOR_INSIDE }];
+    const spec = { cwd: workHost, cwdInside: options.cwdInside, binds, hide: options.hide, limits: options.limits, network: options.network };
+    const args = [...sandboxArgs(spec, layout, hiddenPaths(options.hide, binds, layout)), '--', EXECUTOR_INSIDE, options.cwdInside];
     const [first = bwrap, ...rest] = [...dropPrivilegesPrefix(), bwrap, ...args];
     const child = spawn(first, rest, { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], detached: true, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
     (child.stdio[3] as Readable).resume();
     child.once('error', () => {});
-    const box = new WarmSandbox(child, workHost, launcher !== null);
+    const box = new WarmSandbox(child, workHost);
     const ready = await new Promise<Error | null>((resolve) => (box.onReady = resolve));
     box.onReady = null;
     if (ready) {
@@ -136,21 +133,26 @@ export class WarmSandbox {
     this.busy = true;
     const id = ++this.nextId;
     const [file = '', ...args] = r.command;
-    const cpuSeconds = Math.ceil((r.limits.timeoutMs * 2) / 1000) + 1;
-    const request: ExecutorRequest = {
-      op: 'run',
+    const request = encodeRun({
       id,
-      command: launchCommand(this.nativeLaunch, { memoryMb: r.limits.memoryMb, cpuSeconds, processes: r.limits.processes, fileSizeMb: r.limits.fileSizeMb, openFiles: 1024 }, r.argv0, file, args),
-      stdin: Buffer.from(r.stdin).toString('base64'),
-      files: Object.fromEntries(Object.entries(r.files).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
-      readFiles: r.readFiles,
-      env: r.env,
       timeoutMs: r.limits.timeoutMs,
       graceMs: r.limits.graceMs,
       outputBytes: r.limits.outputBytes,
-    };
+      memoryMb: r.limits.memoryMb,
+      cpuSeconds: Math.ceil((r.limits.timeoutMs * 2) / 1000) + 1,
+      processes: r.limits.processes,
+      fileSizeMb: r.limits.fileSizeMb,
+      openFiles: 1024,
+      argv0: r.argv0,
+      file,
+      args,
+      env: r.env,
+      stdin: r.stdin,
+      files: r.files,
+      readFiles: r.readFiles,
+    });
     const started = performance.now();
-    const answer = new Promise<ExecutorResponse | Error>((resolve) => this.pending.set(id, resolve));
+    const answer = new Promise<RunResponse | Error>((resolve) => this.pending.set(id, resolve));
     const diskCap = r.limits.diskMb * 1024 * 1024;
     let diskBusy = false;
     let diskAborted = false;
@@ -161,7 +163,7 @@ export class WarmSandbox {
         .then((used) => {
           if (used > diskCap && !diskAborted) {
             diskAborted = true;
-            this.send({ op: 'abort', id, reason: 'disk-limit' });
+            this.send(encodeAbort(id, 'disk-limit'));
           }
         })
         .finally(() => (diskBusy = false));
@@ -185,8 +187,6 @@ export class WarmSandbox {
         : { endedBy: 'not-run', exitCode: null, signal: null, timedOut: false, outputCut: null, wallMs, cpuMs: null, hung: [], error: `${response.message} (a program that kills every process it can ends its own sandbox)` };
       return { outcome, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), files: {} };
     }
-    const files: Record<string, Buffer | null> = {};
-    for (const [k, v] of Object.entries(response.files)) files[k] = v === null ? null : Buffer.from(v, 'base64');
     return {
       outcome: {
         endedBy: response.endedBy,
@@ -199,9 +199,9 @@ export class WarmSandbox {
         hung: response.hung,
         error: response.error,
       },
-      stdout: Buffer.from(response.stdout, 'base64'),
-      stderr: Buffer.from(response.stderr, 'base64'),
-      files,
+      stdout: response.stdout,
+      stderr: response.stderr,
+      files: response.files,
     };
   }
 
@@ -219,7 +219,7 @@ export class WarmSandbox {
     if (this.child.pid !== undefined) signalQuietly(-this.child.pid, 'SIGKILL');
   }
 
-  private send(message: ExecutorRequest | { op: 'abort'; id: number; reason: 'disk-limit' | 'timeout' }): void {
-    (this.child.stdin as Writable).write(`${JSON.stringify(message)}\n`);
+  private send(frame: Buffer): void {
+    (this.child.stdin as Writable).write(frame);
   }
 }

@@ -6,6 +6,7 @@ import { isShipbenchError } from '../../src/errors.js';
 import { runInvocations } from '../../src/runner/lanes.js';
 import type { Program } from '../../src/sandbox/program.js';
 import { caseLimitDefaults } from '../../src/sandbox/spec.js';
+import { nativeExecutor } from '../../src/sandbox/native.js';
 import { WarmSandbox } from '../../src/sandbox/warm.js';
 import { tempDir } from '../support/fixtures.js';
 
@@ -65,9 +66,30 @@ describe('warm sandboxes', () => {
     expect(processesWith('7402')).toEqual([]);
   });
 
+  it('passes large stdin, case env, output files and binary output through the executor', async () => {
+    const big = 'x'.repeat(1_000_000) + '\n';
+    const testCases = [
+      CaseSchema.parse({ id: 'big-stdin', run: { argv: ['wc -c'], stdin: big }, expect: { exit: 0 } }),
+      CaseSchema.parse({ id: 'ignores-stdin', run: { argv: ['echo ignored'], stdin: big }, expect: { exit: 0 } }),
+      CaseSchema.parse({ id: 'env', run: { argv: ['echo "$GREETING $TZ $LANG"'], env: { GREETING: 'hi', TZ: 'Asia/Tokyo' } }, expect: { exit: 0 } }),
+      CaseSchema.parse({ id: 'files', run: { argv: ['cat in/a.txt > out.txt; printf "\\377\\000"'], files: { 'in/a.txt': 'data\n' } }, expect: { exit: 0, files: { 'out.txt': '', 'never.txt': null } } }),
+      CaseSchema.parse({ id: 'exit-and-signal', run: { argv: ['exit 7'] }, expect: { exit: 0 } }),
+      CaseSchema.parse({ id: 'crash', run: { argv: ['kill -SEGV $$'] }, expect: { exit: 0 } }),
+    ];
+    const [bigStdin, ignores, env, files, exit7, crash] = await runInvocations(sh, testCases, { scratchDir: root, limits, network: 'cleanroom', concurrency: 1 });
+    expect(bigStdin?.observed.stdout).toBe('1000001\n');
+    expect(ignores?.observed).toMatchObject({ exit: 0, stdout: 'ignored\n' });
+    expect(env?.observed.stdout).toBe('hi Asia/Tokyo C.UTF-8\n');
+    expect(files?.observed.files).toEqual({ 'out.txt': 'data\n', 'never.txt': null });
+    expect(files?.observed.stdout).toEqual({ base64: Buffer.from([0xff, 0]).toString('base64') });
+    expect(exit7?.observed.exit).toBe(7);
+    expect(crash?.observed.exit).toBe(139);
+    expect(bigStdin?.outcome.cpuMs).not.toBeNull();
+  });
+
   it('a sandbox that cannot start is an error of the harness, not a verdict', async () => {
     const broken: Program = { ...sh, binds: [{ host: join(root, 'does-not-exist'), inside: '/x' }] };
-    const started = WarmSandbox.start({ binds: broken.binds, hide: [], limits, network: 'cleanroom', scratchDir: root, cwdInside: '/work' });
+    const started = WarmSandbox.start({ binds: broken.binds, hide: [], limits, network: 'cleanroom', scratchDir: root, cwdInside: '/work', executor: nativeExecutor() as string });
     await expect(started).rejects.toSatisfy((e: unknown) => isShipbenchError(e) && e.code === 'sandbox.setup' && /could not start/.test(e.message));
   });
 });
