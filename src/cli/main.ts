@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { ZodError } from 'zod';
 import { isShipbenchError } from '../errors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGrade } from './commands/grade.js';
@@ -53,7 +52,8 @@ function reportError(error: unknown): number {
     process.stderr.write(`shipbench: ${error.oneLine()}\n`);
     return EXIT_USAGE;
   }
-  const detail = error instanceof ZodError ? JSON.stringify(error.issues.slice(0, 3)) : '';
+  const issues = (error as { issues?: unknown[] } | null)?.issues;
+  const detail = Array.isArray(issues) ? JSON.stringify(issues.slice(0, 3)) : '';
   process.stderr.write(
     `shipbench: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail ? `${detail}\n` : ''}` +
       `${error instanceof Error && error.stack ? error.stack.split('\n').slice(1, 8).join('\n') : ''}\n` +

@@ -49,6 +49,20 @@ describe('shipbench CLI', () => {
     expect(readFileSync(junit, 'utf8').match(/<testcase /g)).toHaveLength(73);
     const list = await shipbench('grades', 'list', '--json');
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: g.id, task: 'wc', passed: 73 })]);
+    const shown = await shipbench('grades', 'show', String(g.id).slice(0, 8), '--json');
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: g.id, passed: 73, cases: expect.any(Array) });
+    expect((await shipbench('grades', 'show', 'zzzz')).stderr).toMatch(/^shipbench: no stored grade "zzzz"/);
+  });
+
+  it('shows progress on a terminal as one redrawn line with counts and an ETA', async () => {
+    const r = await new Promise<string>((resolve) => {
+      const child = spawn('script', ['-qfec', `${process.execPath} ${bin} grade --reference --task wc --no-store`, '/dev/null'], { cwd: root });
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+      child.on('close', () => resolve(text));
+    });
+    expect(r).toMatch(/\r\x1b\[2Kgrading wc: \d+\/73 cases, \d+ failed, [\d.]+s elapsed, ETA \d+s/);
+    expect(r).toContain('73/73 cases passed');
   });
 
   it('grades the baseline solution and shows a readable summary', async () => {

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { userError } from '../../errors.js';
-import { openDb, storePath } from '../../store/db.js';
-import { findGradeIds, getGrade, listGrades } from '../../store/grades.js';
-import { out, positiveInt } from '../context.js';
-import { formatGrade, percent, table } from '../format.js';
+import { positiveInt } from '../context.js';
+
+const actions = () => import('../actions/grades.js');
 
 export function registerGrades(program: Command): void {
   const grades = program.command('grades').description('stored grades');
@@ -14,33 +12,12 @@ export function registerGrades(program: Command): void {
     .option('-n, --limit <n>', 'how many', positiveInt('--limit'), 20)
     .option('--db <path>', 'SQLite store')
     .option('--json', 'print a JSON array')
-    .action((flags: { task?: string; limit: number; db?: string; json?: boolean }) => {
-      const db = openDb(storePath(flags.db));
-      try {
-        const rows = listGrades(db, { task: flags.task, limit: flags.limit });
-        if (flags.json) return out(JSON.stringify(rows));
-        if (rows.length === 0) return out('no grades stored yet (run: shipbench grade <submission> --task <id>)');
-        out(table(['id', 'task', 'submission', 'build', 'passed', 'score', 'when'], rows.map((r) => [r.id.slice(0, 8), r.task, r.submissionKind === 'reference' ? 'reference' : r.submissionPath, r.buildStatus, `${r.passed}/${r.total}`, percent(r.score), r.startedAt]), [false, false, false, false, true, true, false]));
-      } finally {
-        db.close();
-      }
-    });
+    .action(async (flags: { task?: string; limit: number; db?: string; json?: boolean }) => (await actions()).listGradesAction(flags));
   grades
     .command('show')
     .description('one stored grade with its failing cases')
     .argument('<id>', 'grade id or its first characters')
     .option('--db <path>', 'SQLite store')
     .option('--json', 'print the grade result as JSON')
-    .action((id: string, flags: { db?: string; json?: boolean }) => {
-      const db = openDb(storePath(flags.db));
-      try {
-        const matches = findGradeIds(db, id);
-        if (matches.length !== 1) throw userError('grades.id', matches.length === 0 ? `no stored grade "${id}"` : `"${id}" matches more than one grade`, 'give more of the id (see shipbench grades list)');
-        const grade = getGrade(db, matches[0] as string);
-        if (!grade) throw userError('grades.id', `no stored grade "${id}"`, 'see shipbench grades list');
-        out(flags.json ? JSON.stringify(grade) : formatGrade(grade, 20));
-      } finally {
-        db.close();
-      }
-    });
+    .action(async (id: string, flags: { db?: string; json?: boolean }) => (await actions()).showGradeAction(id, flags));
 }
