@@ -19,7 +19,7 @@ const repeat = option('--repeat', 3);
 const cores = availableParallelism();
 
 const { recordCases } = await import(join(repo, 'dist/fuzz/record.js'));
-const { caseLimits } = await import(join(repo, 'dist/grade/limits.js'));
+const { caseLimits } = await import(join(repo, 'dist/tasks/limits.js'));
 const { loadTaskDir } = await import(join(repo, 'dist/tasks/load-task.js'));
 const { referenceProgram } = await import(join(repo, 'dist/tasks/program.js'));
 const { fingerprintReference } = await import(join(repo, 'dist/tasks/reference.js'));
@@ -70,7 +70,6 @@ try {
     reference: { fingerprint: await fingerprintReference(task.reference.files) },
     generator: { name: 'bench', version: '1', seed: 42 },
     gates: recorded.gates,
-    createdAt: new Date().toISOString(),
   });
 
   // The bare baseline: one folder per case with its files, stdin and a one-line script.

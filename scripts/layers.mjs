@@ -24,5 +24,6 @@ export const packages = {
   contracts: ['zod'],
   store: ['better-sqlite3'],
   tasks: ['yaml', 'zod'],
-  cli: ['commander', 'zod'],
+  cli: ['commander', 'zod', 'yaml'],
+  fuzz: ['fast-check'],
 };

@@ -19,4 +19,13 @@ export function positiveInt(name: string): (value: string) => number {
   };
 }
 
+// Parses a whole number option (negative allowed), or fails naming the option.
+export function wholeNumber(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n)) throw new InvalidOptionValue(`${name} takes a whole number, not "${value}"`);
+    return n;
+  };
+}
+
 export class InvalidOptionValue extends Error {}

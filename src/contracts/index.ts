@@ -6,6 +6,7 @@ import { TaskSpecSchema } from './task.js';
 
 export * from './bytes.js';
 export * from './case.js';
+export * from './generator.js';
 export * from './grade.js';
 export * from './process.js';
 export * from './suite.js';

@@ -13,7 +13,6 @@ export const SuiteManifestSchema = z
     cases: z.number().int().nonnegative(),
     features: z.record(z.string(), z.number().int().nonnegative()),
     gates: z.record(z.string(), z.number().int().nonnegative()).default({}),
-    createdAt: z.string(),
   })
   .strict();
 export type SuiteManifest = z.infer<typeof SuiteManifestSchema>;

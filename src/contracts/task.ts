@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GeneratorConfigSchema } from './generator.js';
 
 // Resource limits of a task; every field has a default so a task.yaml may name none.
 export const LimitsSchema = z
@@ -41,7 +42,7 @@ export const TaskSpecSchema = z
     reference: ReferenceSchema,
     hide: z.array(z.string().startsWith('/', 'must be an absolute path')).default([]),
     docs: z.array(DocSourceSchema).default([]),
-    generator: z.record(z.string(), z.unknown()).optional(),
+    generator: GeneratorConfigSchema.optional(),
     limits: LimitsSchema.default(LimitsSchema.parse({})),
     solution: z.string().optional(),
   })

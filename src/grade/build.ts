@@ -5,7 +5,7 @@ import type { Limits } from '../contracts/task.js';
 import { giveToSandbox } from '../sandbox/identity.js';
 import { SUBMISSION_INSIDE } from '../sandbox/program.js';
 import { runSandboxed } from '../sandbox/run.js';
-import { buildLimits } from './limits.js';
+import { buildLimits } from '../tasks/limits.js';
 
 const LOG_TAIL_CHARS = 4000;
 

@@ -12,7 +12,7 @@ import { checkFingerprint, protectedPaths, referenceProgram } from '../tasks/pro
 import { loadSuite } from '../tasks/suite-io.js';
 import { removeTree } from '../util/fs.js';
 import { buildSubmission } from './build.js';
-import { caseLimits } from './limits.js';
+import { caseLimits } from '../tasks/limits.js';
 import { scoreVerdicts } from './score.js';
 import { prepareSubmission } from './submission.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { recordCases, type PlannedCase } from '../../src/fuzz/record.js';
-import { caseLimits } from '../../src/grade/limits.js';
+import { caseLimits } from '../../src/tasks/limits.js';
 import { loadTaskDir, type Task } from '../../src/tasks/load-task.js';
 import { referenceProgram } from '../../src/tasks/program.js';
 import { fingerprintReference } from '../../src/tasks/reference.js';
@@ -51,7 +51,6 @@ export async function makeTask(root: string, options: FixtureTaskOptions): Promi
     reference: { fingerprint: await fingerprintReference(task.reference.files) },
     generator: { name: 'hand', version: '1', seed: null },
     gates: recorded.gates,
-    createdAt: '2026-01-01T00:00:00.000Z',
   });
   return task;
 }

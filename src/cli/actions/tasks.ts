@@ -1,15 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { CaseSchema } from '../../contracts/case.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { stringify } from 'yaml';
 import { ShipbenchError, userError } from '../../errors.js';
-import { recordCases, type PlannedCase } from '../../fuzz/record.js';
+import { buildTaskSuite } from '../../fuzz/build-task.js';
 import { gradeSubmission } from '../../grade/grade.js';
-import { caseLimits } from '../../grade/limits.js';
-import { describeIssue } from '../../tasks/issues.js';
+import { mineOptions } from '../../fuzz/mine.js';
+import { renderManPage } from '../../tasks/docs.js';
 import { findTask, listTaskDirs, loadTaskDir } from '../../tasks/load-task.js';
-import { referenceProgram } from '../../tasks/program.js';
-import { fingerprintReference } from '../../tasks/reference.js';
-import { loadSuite, writeSuite } from '../../tasks/suite-io.js';
+import { resolveReference } from '../../tasks/reference.js';
+import { loadSuite } from '../../tasks/suite-io.js';
+import { writeFileAtomic } from '../../util/fs.js';
 import { out, VERSION } from '../context.js';
 import { table } from '../format.js';
 import { createProgress } from '../progress.js';
@@ -71,49 +74,84 @@ export async function checkTaskAction(ref: string, flags: { reruns: number; conc
   if (!ok) process.exitCode = 1;
 }
 
-// tasks build: record a task's suite from its planned invocations.
-export async function buildTaskAction(ref: string, flags: { concurrency?: number; json?: boolean }): Promise<void> {
-  const task = findTask(ref);
-  const generator = task.spec.generator ?? {};
-  if (generator.preset !== 'hand') {
-    throw userError('task.generator', `task ${task.id}: generator.preset "${String(generator.preset)}" is not supported`, 'use preset: hand with invocations: <file.jsonl>');
-  }
-  const planned = readPlanned(join(task.dir, String(generator.invocations ?? 'invocations.jsonl')));
-  const progress = createProgress(`recording ${task.id}:`, { quiet: flags.json === true && !process.stderr.isTTY });
-  const recorded = await recordCases(referenceProgram(task), planned, {
-    limits: caseLimits(task.spec.limits),
-    concurrency: flags.concurrency,
-    onProgress: (done, total) => progress.update(done, total),
-  });
-  progress.finish();
-  const manifest = await writeSuite(task.suitePath, task.manifestPath, recorded.cases, {
-    schemaVersion: 1,
-    task: task.id,
-    reference: { fingerprint: await fingerprintReference(task.reference.files) },
-    generator: { name: 'hand', version: '1', seed: null },
-    gates: recorded.gates,
-    createdAt: new Date().toISOString(),
-  });
-  if (flags.json) return out(JSON.stringify(manifest));
-  out(`${task.id}: ${manifest.cases} cases written to ${relative(process.cwd(), task.suitePath)} (${Object.entries(recorded.gates).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-  for (const d of recorded.dropped) out(`  dropped ${d.id} (${d.gate}: ${d.detail})`);
-}
-
-function readPlanned(file: string): PlannedCase[] {
-  if (!existsSync(file)) throw userError('task.invocations', `${file} does not exist`, 'write the planned invocations there, one JSON object per line');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .flatMap((line, i) => {
-      if (line.trim() === '') return [];
-      let raw: PlannedCase;
-      try {
-        raw = JSON.parse(line) as PlannedCase;
-      } catch (error) {
-        throw userError('task.invocations', `${file}:${i + 1}: not valid JSON (${(error as Error).message})`, 'fix that line');
-      }
-      const checked = CaseSchema.safeParse({ ...raw, expect: { exit: 0 } });
-      if (!checked.success) throw userError('task.invocations', `${file}:${i + 1}: ${describeIssue(checked.error).text}`, 'fix that line');
-      return [raw];
+// tasks build: capture docs and (re)generate the suites of tasks, one after another.
+export async function buildTaskAction(refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; json?: boolean }): Promise<void> {
+  const manifests = [];
+  for (const ref of refs) {
+    const task = findTask(ref);
+    const started = Date.now();
+    const progress = createProgress(`building ${task.id}:`, { quiet: flags.json === true && !process.stderr.isTTY });
+    const built = await buildTaskSuite(task, {
+      budget: flags.budget,
+      seed: flags.seed,
+      timeLimitSec: flags.timeLimit,
+      concurrency: flags.concurrency ?? availableParallelism(),
+      onProgress: (_phase, done, total) => progress.update(done, total),
     });
+    progress.finish();
+    manifests.push(built.manifest);
+    if (flags.json) continue;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    out(`${task.id}: ${built.manifest.cases} cases in ${seconds}s -> ${relative(process.cwd(), task.suitePath)}`);
+    out(`  gates: ${Object.entries(built.manifest.gates).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    out(`  docs: ${built.docs.map((d) => (d.missing ? `${d.source} (${d.missing})` : d.source)).join(', ') || 'none'}; ${built.options.length} options known`);
+  }
+  if (flags.json) out(JSON.stringify(manifests));
 }
 
+// tasks stats: cases, features with their case counts, gates, mean case time on the reference.
+export async function statsTaskAction(ref: string, flags: { json?: boolean; time?: boolean }): Promise<void> {
+  const task = findTask(ref);
+  const suite = loadSuite(task.suitePath, task.manifestPath, task.id);
+  let meanCaseMs: number | null = null;
+  if (flags.time) {
+    const grade = await gradeSubmission({ task, submission: 'reference', version: VERSION });
+    meanCaseMs = grade.cases.reduce((sum, c) => sum + c.outcome.wallMs, 0) / Math.max(grade.cases.length, 1);
+  }
+  const stats = { task: task.id, cases: suite.cases.length, features: suite.manifest.features, gates: suite.manifest.gates, generator: suite.manifest.generator, meanCaseMs };
+  if (flags.json) return out(JSON.stringify(stats));
+  out(`${task.id}: ${stats.cases} cases, generator ${stats.generator.name} v${stats.generator.version}${stats.generator.seed === null ? '' : ` seed ${stats.generator.seed}`}`);
+  out(`  gates: ${Object.entries(stats.gates).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  if (meanCaseMs !== null) out(`  mean case time on the reference: ${meanCaseMs.toFixed(2)} ms`);
+  out(table(['feature', 'cases'], Object.entries(stats.features).sort(([, a], [, b]) => b - a).map(([f, n]) => [f, String(n)]), [false, true]));
+}
+
+// tasks new: a task folder for any program, with a generator guessed from its docs.
+export async function newTaskAction(name: string, flags: { reference: string; dir?: string; docs?: string[] }): Promise<void> {
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw userError('cli.name', `task name "${name}" must be lower-case letters, digits, ".", "_" or "-"`, 'pick another name');
+  const dir = resolve(flags.dir ?? name);
+  if (existsSync(join(dir, 'task.yaml'))) throw userError('cli.exists', `${relative(process.cwd(), dir) || dir}/task.yaml already exists`, 'pick another --dir or edit that task');
+  const command = flags.reference.trim().split(/\s+/);
+  const resolved = resolveReference(command, dir, '--reference');
+  const program = basename(command[0] as string);
+  const help = spawnSync(resolved.command[0] as string, [...resolved.command.slice(1), '--help'], { encoding: 'utf8', timeout: 10_000 });
+  const helpText = `${help.stdout ?? ''}${help.stderr ?? ''}`;
+  const man = renderManPage(program);
+  const guess = guessGenerator(`${helpText}\n${man ?? ''}`);
+  const docs = flags.docs?.length ? flags.docs.map((d) => (d === 'man' ? { man: program } : d === 'help' ? { help: ['--help'] } : { file: d })) : [...(man ? [{ man: program }] : []), { help: ['--help'] }];
+  const spec = {
+    id: name,
+    kind: 'rebuild',
+    program,
+    reference: { command: flags.reference.trim().split(/\s+/) },
+    hide: resolved.files,
+    docs,
+    generator: guess,
+    limits: { caseTimeoutMs: 10000 },
+  };
+  await mkdir(dir, { recursive: true });
+  const header = `# ${name}: a rebuild task for ${program}. The generator was guessed from its docs (${mineOptions(`${helpText}\n${man ?? ''}`).length} options found);\n# refine it, then build the suite with: shipbench tasks build ${relative(process.cwd(), dir) || '.'}\n`;
+  await writeFileAtomic(join(dir, 'task.yaml'), header + stringify(spec));
+  out(`wrote ${relative(process.cwd(), join(dir, 'task.yaml'))} (generator: preset ${guess.preset}, domain ${guess.domain}, input ${guess.input}${guess.operands !== 'files' ? `, operands ${guess.operands}` : ''})`);
+  out(`next: shipbench tasks build ${relative(process.cwd(), dir) || '.'}`);
+}
+
+// A generator configuration for the cli preset, from words of the program's docs.
+export function guessGenerator(docs: string): { preset: 'cli'; domain: string; input: string; operands: string; budget: number } {
+  const text = docs.toLowerCase();
+  const has = (...words: string[]) => words.some((w) => text.includes(w));
+  const domain = has('base64') ? 'base64' : has('delimiter', 'field') ? (has('tab') ? 'tsv' : 'csv') : has('numeric', 'number') && !has('line number') ? 'numbers' : has('sort', 'unique', 'duplicate') ? 'words' : 'text';
+  const operands = /\bexpression\b/.test(text) && !has('file') ? 'expression' : /\b(first|last|increment)\b/.test(text) && !has('file') ? 'numbers' : has('file1 file2', 'file1 and file2') ? 'two-files' : 'files';
+  const input = operands === 'numbers' || operands === 'expression' ? 'none' : has('standard input', 'stdin') ? 'both' : 'files';
+  return { preset: 'cli', domain, input, operands, budget: 300 };
+}

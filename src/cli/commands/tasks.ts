@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { positiveInt } from '../context.js';
+import { positiveInt, wholeNumber } from '../context.js';
 
 const actions = () => import('../actions/tasks.js');
 
@@ -23,9 +23,29 @@ export function registerTasks(program: Command): void {
 
   tasks
     .command('build')
-    .description("record the task's suite by running its planned cases on the reference (3 reruns each)")
-    .argument('<task>', 'task id or folder')
+    .description('capture the docs and generate the suite of one or more tasks (fuzzing the reference)')
+    .argument('<tasks...>', 'task ids or folders')
+    .option('--budget <n>', 'cases to keep at most (default: the task generator budget)', positiveInt('--budget'))
+    .option('--seed <n>', 'generator seed (default: the task generator seed)', wholeNumber('--seed'))
+    .option('--time-limit <sec>', 'stop exploring after this many seconds (the suite then depends on machine speed)', positiveInt('--time-limit'))
     .option('-j, --concurrency <n>', 'cases run at once', positiveInt('--concurrency'))
-    .option('--json', 'print the manifest as JSON')
-    .action(async (ref: string, flags: { concurrency?: number; json?: boolean }) => (await actions()).buildTaskAction(ref, flags));
+    .option('--json', 'print the manifests as JSON')
+    .action(async (refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; json?: boolean }) => (await actions()).buildTaskAction(refs, flags));
+
+  tasks
+    .command('new')
+    .description('scaffold a task folder for any program, with a generator guessed from its docs')
+    .argument('<name>', 'task id')
+    .requiredOption('--reference <command>', 'the reference program (a path or a name on PATH, with leading arguments)')
+    .option('--dir <folder>', 'where to write it (default: ./<name>)')
+    .option('--docs <sources...>', 'man, help, or files to give the agent (default: man page if any, and --help)')
+    .action(async (name: string, flags: { reference: string; dir?: string; docs?: string[] }) => (await actions()).newTaskAction(name, flags));
+
+  tasks
+    .command('stats')
+    .description('cases, features and their case counts, gates, and (with --time) mean case time')
+    .argument('<task>', 'task id or folder')
+    .option('--time', 'also run the suite on the reference to measure the mean case time')
+    .option('--json', 'print the stats as JSON')
+    .action(async (ref: string, flags: { json?: boolean; time?: boolean }) => (await actions()).statsTaskAction(ref, flags));
 }

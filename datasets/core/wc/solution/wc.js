@@ -43,7 +43,17 @@ if (!want.lines && !want.words && !want.chars && !want.bytes && !want.maxLine) {
   want.lines = want.words = want.bytes = true;
 }
 if (files0From !== null) {
-  const list = files0From === '-' ? fs.readFileSync(0) : fs.readFileSync(files0From);
+  if (operands.length > 0) {
+    process.stderr.write(`wc: extra operand '${operands[0]}'\nfile operands cannot be combined with --files0-from\nTry 'wc --help' for more information.\n`);
+    process.exit(1);
+  }
+  let list;
+  try {
+    list = files0From === '-' ? fs.readFileSync(0) : fs.readFileSync(files0From);
+  } catch {
+    process.stderr.write(`wc: cannot open '${files0From}' for reading: No such file or directory\n`);
+    process.exit(1);
+  }
   operands.push(...list.toString('utf8').split('\0').filter(Boolean));
 }
 

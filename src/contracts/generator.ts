@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+// One option of a program, mined from its docs or written in task.yaml.
+export const OptionSpecSchema = z
+  .object({
+    short: z.string().regex(/^-[^-]/).optional(),
+    long: z.string().regex(/^--[A-Za-z0-9]/).optional(),
+    arg: z.enum(['none', 'required', 'optional']).default('none'),
+    argName: z.string().optional(),
+    /** Values to try for the argument; mined from the docs or given by hand. */
+    values: z.array(z.string()).optional(),
+    description: z.string().default(''),
+  })
+  .strict();
+export type OptionSpec = z.infer<typeof OptionSpecSchema>;
+
+// How a task's suite is generated (task.yaml `generator:`).
+export const GeneratorConfigSchema = z
+  .object({
+    preset: z.enum(['hand', 'cli', 'jq', 'bc', 'sqlite']),
+    /** hand: the planned invocations, one JSON object per line. */
+    invocations: z.string().optional(),
+    /** Cases to keep at most. */
+    budget: z.number().int().positive().default(300),
+    /** Candidates tried per kept case at most (the pool is budget × this). */
+    candidatesPerCase: z.number().int().positive().default(8),
+    seed: z.number().int().default(1),
+    /** Inputs the cli preset feeds the program. */
+    domain: z.enum(['text', 'numbers', 'csv', 'tsv', 'words', 'sorted', 'base64', 'mixed']).default('text'),
+    /** Options as mined from the docs can be replaced or completed here. */
+    options: z.array(OptionSpecSchema).optional(),
+    /** Options never fuzzed (by short or long name). */
+    exclude: z.array(z.string()).default(['--help', '--version']),
+    /** How the cli preset passes input: files, stdin, both, or no input at all (seq, expr). */
+    input: z.enum(['files', 'stdin', 'both', 'none']).default('both'),
+    /** What the program takes as operands: files, numbers (seq), an expression (expr), two files (comm, join), character sets (tr). */
+    operands: z.enum(['files', 'numbers', 'expression', 'two-files', 'sets']).default('files'),
+    maxOptions: z.number().int().min(0).max(8).default(3),
+    /** Most candidates carry one option of this group (cut: one of -b, -c, -f). */
+    requireOneOf: z.array(z.string()).optional(),
+    /** Reruns of every kept case on the reference; all must agree. */
+    reruns: z.number().int().min(2).max(10).default(3),
+  })
+  .strict();
+export type GeneratorConfig = z.infer<typeof GeneratorConfigSchema>;
+export type GeneratorConfigInput = z.input<typeof GeneratorConfigSchema>;

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CaseSchema, type Case } from '../contracts/case.js';
+import { GeneratorConfigSchema, type GeneratorConfig, type OptionSpec } from '../contracts/generator.js';
+import type { SuiteManifest } from '../contracts/suite.js';
+import { userError } from '../errors.js';
+import { caseLimits } from '../tasks/limits.js';
+import { captureDocs, type CapturedDoc } from '../tasks/docs.js';
+import { describeIssue } from '../tasks/issues.js';
+import type { Task } from '../tasks/load-task.js';
+import { referenceProgram } from '../tasks/program.js';
+import { fingerprintReference } from '../tasks/reference.js';
+import { writeSuite } from '../tasks/suite-io.js';
+import { generateSuite, GENERATOR_VERSION, type GenerationPhase } from './generate.js';
+import { mineOptions } from './mine.js';
+import { planCliCases } from './plan-cli.js';
+import { planPresetCases } from './presets/index.js';
+import { recordCases, type PlannedCase } from './record.js';
+
+export interface BuildTaskOptions {
+  budget?: number;
+  seed?: number;
+  timeLimitSec?: number;
+  concurrency: number;
+  onProgress?: (phase: GenerationPhase | 'record', done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface BuildTaskResult {
+  manifest: SuiteManifest;
+  docs: CapturedDoc[];
+  options: OptionSpec[];
+}
+
+// Captures a task's docs and (re)generates its suite and manifest.
+export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Promise<BuildTaskResult> {
+  if (!task.spec.generator) throw userError('task.generator', `task ${task.id} has no generator: in task.yaml`, 'add one, for example generator: { preset: cli }');
+  const config: GeneratorConfig = GeneratorConfigSchema.parse({ ...task.spec.generator, ...(options.budget ? { budget: options.budget } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  const docs = await captureDocs(task);
+  const mined = mineOptions(docs.map((d) => d.text).join('\n'));
+  const optionList = mergeOptions(mined, config.options ?? []);
+  const reference = referenceProgram(task);
+  const limits = caseLimits(task.spec.limits);
+  let cases: Case[];
+  let gates: Record<string, number>;
+  if (config.preset === 'hand') {
+    const planned = readPlanned(join(task.dir, config.invocations ?? 'invocations.jsonl'));
+    const recorded = await recordCases(reference, planned, { limits, concurrency: options.concurrency, reruns: config.reruns, onProgress: (d, t) => options.onProgress?.('record', d, t), signal: options.signal });
+    cases = recorded.cases;
+    gates = recorded.gates;
+  } else {
+    const pool = config.budget * config.candidatesPerCase;
+    const candidates = config.preset === 'cli' ? planCliCases(optionList, config, pool, task.id) : planPresetCases(config.preset, config, pool);
+    const generated = await generateSuite(candidates, { taskId: task.id, reference, limits, config, concurrency: options.concurrency, timeLimitSec: options.timeLimitSec, onProgress: options.onProgress, signal: options.signal });
+    cases = generated.cases;
+    gates = generated.gates;
+  }
+  const manifest = await writeSuite(task.suitePath, task.manifestPath, cases, {
+    schemaVersion: 1,
+    task: task.id,
+    reference: { fingerprint: await fingerprintReference(task.reference.files) },
+    generator: { name: config.preset, version: GENERATOR_VERSION, seed: config.preset === 'hand' ? null : config.seed },
+    gates,
+  });
+  return { manifest, docs, options: optionList };
+}
+
+// Mined options with the task's own option list laid over them (matched by long or short name).
+function mergeOptions(mined: readonly OptionSpec[], given: readonly OptionSpec[]): OptionSpec[] {
+  const out = mined.map((o) => ({ ...o }));
+  for (const g of given) {
+    const same = out.find((o) => (g.long && o.long === g.long) || (g.short && o.short === g.short));
+    if (same) Object.assign(same, g);
+    else out.push(g);
+  }
+  return out;
+}
+
+function readPlanned(file: string): PlannedCase[] {
+  if (!existsSync(file)) throw userError('task.invocations', `${file} does not exist`, 'write the planned invocations there, one JSON object per line');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line, i) => {
+      if (line.trim() === '') return [];
+      let raw: PlannedCase;
+      try {
+        raw = JSON.parse(line) as PlannedCase;
+      } catch (error) {
+        throw userError('task.invocations', `${file}:${i + 1}: not valid JSON (${(error as Error).message})`, 'fix that line');
+      }
+      const checked = CaseSchema.safeParse({ ...raw, expect: { exit: 0 } });
+      if (!checked.success) throw userError('task.invocations', `${file}:${i + 1}: ${describeIssue(checked.error).text}`, 'fix that line');
+      return [raw];
+    });
+}

@@ -1,0 +1,175 @@
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CaseSchema, type Case, type Normaliser, type StreamRule } from '../contracts/case.js';
+import type { GeneratorConfig } from '../contracts/generator.js';
+import type { Observation } from '../contracts/grade.js';
+import { normalise } from '../runner/normalise.js';
+import { runInvocations } from '../runner/lanes.js';
+import type { CaseRun } from '../runner/run-case.js';
+import { verdictOf } from '../runner/run-suite.js';
+import type { Program } from '../sandbox/program.js';
+import type { SandboxLimits } from '../sandbox/spec.js';
+import { fromBytesValue } from '../util/bytes.js';
+import { canonicalJson } from '../util/hash.js';
+import { removeTree } from '../util/fs.js';
+import type { PlannedCase } from './record.js';
+import { behaviourSignature } from './signature.js';
+
+// The version of the generator; part of what makes a suite reproducible.
+export const GENERATOR_VERSION = '1';
+
+export type GenerationPhase = 'explore' | 'rerun';
+
+export interface GenerateOptions {
+  taskId: string;
+  reference: Program;
+  limits: SandboxLimits;
+  config: GeneratorConfig;
+  concurrency: number;
+  /** Stop exploring new candidates after this many seconds (the suite then depends on speed). */
+  timeLimitSec?: number;
+  onProgress?: (phase: GenerationPhase, done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface GenerateResult {
+  cases: Case[];
+  /** How many candidates each gate let through or dropped. */
+  gates: Record<string, number>;
+}
+
+const BATCH = 512;
+const EXPLORE_TIMEOUT_MS = 1500;
+// Cases kept at most per error class (exit code and masked message), whatever options led there.
+const ERROR_CLASS_CAP = 3;
+const EXPLORE_OUTPUT_BYTES = 1024 * 1024;
+const nullProgram: Program = { role: 'candidate', command: ['/bin/true'], argv0: 'true', binds: [], hide: [] };
+const echoProgram: Program = { role: 'candidate', command: ['/bin/sh', '-c', 'exec cat'], argv0: 'sh', binds: [], hide: [] };
+
+// Generates a suite: runs planned candidates on the reference, keeps those whose behaviour
+// signature is new (greedy, in candidate order, up to the budget) unless a null program or an
+// echo-the-input program would pass them, then reruns the kept ones on the reference (they must
+// agree, or agree under a normaliser that is then recorded). Same candidates, same
+// reference and same seed give the same suite.
+export async function generateSuite(candidates: readonly PlannedCase[], options: GenerateOptions): Promise<GenerateResult> {
+  const scratch = await mkdtemp(join(tmpdir(), 'shipbench-generate-'));
+  await chmod(scratch, 0o755);
+  const started = Date.now();
+  const run = (program: Program, cases: readonly Case[], limits = options.limits) =>
+    runInvocations(program, cases, { scratchDir: scratch, limits, network: 'cleanroom', concurrency: options.concurrency, signal: options.signal });
+  // Exploration gives up early on slow or chatty candidates: such cases make poor tests anyway.
+  const exploreLimits = { ...options.limits, timeoutMs: Math.min(options.limits.timeoutMs, EXPLORE_TIMEOUT_MS), outputBytes: Math.min(options.limits.outputBytes, EXPLORE_OUTPUT_BYTES) };
+  const gates: Record<string, number> = { candidates: 0, 'reference-limit': 0, 'reference-crash': 0, duplicate: 0, flaky: 0, normalised: 0, 'dummy-pass': 0, kept: 0 };
+  try {
+    // 1. Explore: run candidates batch by batch, keep new behaviour.
+    const drafts = candidates.map((p) => CaseSchema.parse({ ...p, expect: { exit: 0 } }));
+    const budget = options.config.budget;
+    const wanted = Math.ceil(budget * 1.05);
+    const kept: { draft: Case; first: CaseRun }[] = [];
+    const seen = new Set<string>();
+    const errorClasses = new Map<string, number>();
+    for (let at = 0; at < drafts.length && kept.length < wanted; at += BATCH) {
+      if (options.timeLimitSec !== undefined && Date.now() - started > options.timeLimitSec * 1000) break;
+      const batch = drafts.slice(at, at + BATCH);
+      const runs = await run(options.reference, batch, exploreLimits);
+      const novel: { draft: Case; first: CaseRun }[] = [];
+      for (let i = 0; i < batch.length && kept.length + novel.length < wanted; i++) {
+        gates.candidates = (gates.candidates ?? 0) + 1;
+        const draft = batch[i] as Case;
+        const first = runs[i] as CaseRun;
+        if (first.outcome.endedBy !== 'exit') {
+          gates['reference-limit'] = (gates['reference-limit'] ?? 0) + 1;
+          continue;
+        }
+        if ((first.observed.exit ?? 0) >= 128) {
+          gates['reference-crash'] = (gates['reference-crash'] ?? 0) + 1;
+          continue;
+        }
+        const features = withOutcomeTags(draft.features, first.observed);
+        const signature = behaviourSignature(features, first.observed);
+        // The same error reached through other option combinations is not new behaviour past a few.
+        const errorClass = isError(first.observed) ? behaviourSignature([], first.observed) : null;
+        if (seen.has(signature) || (errorClass !== null && (errorClasses.get(errorClass) ?? 0) >= ERROR_CLASS_CAP)) {
+          gates.duplicate = (gates.duplicate ?? 0) + 1;
+          continue;
+        }
+        seen.add(signature);
+        if (errorClass !== null) errorClasses.set(errorClass, (errorClasses.get(errorClass) ?? 0) + 1);
+        novel.push({ draft: { ...draft, features }, first });
+      }
+      // A case that a print-nothing or echo-the-input program passes proves nothing.
+      const expected = novel.map(({ draft, first }) => expectFrom(draft, first.observed));
+      const [nullRuns, echoRuns] = [await run(nullProgram, expected), await run(echoProgram, expected)];
+      novel.forEach((entry, i) => {
+        const c = expected[i] as Case;
+        if (verdictOf(c, nullRuns[i] as CaseRun).passed || verdictOf(c, echoRuns[i] as CaseRun).passed) gates['dummy-pass'] = (gates['dummy-pass'] ?? 0) + 1;
+        else kept.push(entry);
+      });
+      options.onProgress?.('explore', Math.min(at + BATCH, drafts.length), drafts.length);
+    }
+
+    // 2. Reruns: every kept case runs again on the reference, later, in other working directories.
+    const withExpect = kept.map(({ draft, first }) => expectFrom(draft, first.observed));
+    const reruns: CaseRun[][] = withExpect.map((_, i) => [(kept[i] as { first: CaseRun }).first]);
+    for (let r = 1; r < options.config.reruns; r++) {
+      const runs = await run(options.reference, withExpect);
+      runs.forEach((x, i) => reruns[i]?.push(x));
+      options.onProgress?.('rerun', r, options.config.reruns - 1);
+    }
+    const stable: Case[] = [];
+    withExpect.forEach((c, i) => {
+      const settled = settleFlaky(c, reruns[i] as CaseRun[]);
+      if (settled === 'flaky') gates.flaky = (gates.flaky ?? 0) + 1;
+      else {
+        if (settled !== c) gates.normalised = (gates.normalised ?? 0) + 1;
+        stable.push(settled);
+      }
+    });
+
+    const cases = stable.slice(0, budget).map((c, i) => ({ ...c, id: `${options.taskId}-${String(i + 1).padStart(4, '0')}` }));
+    gates.kept = cases.length;
+    return { cases, gates };
+  } finally {
+    await removeTree(scratch);
+  }
+}
+
+// An error is a non-zero exit with a message; expr exits 1 for a zero result and says nothing.
+function isError(observed: Observation): boolean {
+  return observed.exit !== 0 && fromBytesValue(observed.stderr).length > 0;
+}
+
+// Feature tags that come from what the reference did.
+function withOutcomeTags(features: readonly string[], observed: Observation): string[] {
+  const tags = new Set(features);
+  if (isError(observed)) tags.add('error');
+  else if (observed.exit !== 0) tags.add(`exit-${observed.exit}`);
+  return [...tags].sort();
+}
+
+function expectFrom(draft: Case, observed: Observation): Case {
+  const { exit, stdout, stderr, files } = observed;
+  return CaseSchema.parse({ ...draft, expect: { exit: exit ?? 0, stdout, stderr, ...(files ? { files } : {}) } });
+}
+
+const RECOVERY: Normaliser[][] = [['line-order'], [{ mask: '[0-9]+', replace: '<n>' }], ['line-order', { mask: '[0-9]+', replace: '<n>' }]];
+
+// A case whose reruns all agree is kept as is; one whose streams agree only under a normaliser
+// keeps that normaliser in its compare rules; anything else is flaky.
+function settleFlaky(c: Case, runs: CaseRun[]): Case | 'flaky' {
+  const observations = runs.map((r) => r.observed);
+  if (runs.some((r) => r.outcome.endedBy !== 'exit')) return 'flaky';
+  if (new Set(observations.map((o) => canonicalJson(o))).size === 1) return c;
+  if (new Set(observations.map((o) => o.exit)).size !== 1) return 'flaky';
+  const compare = { ...c.compare };
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const texts = observations.map((o) => fromBytesValue(o[stream]).toString('utf8'));
+    if (new Set(texts).size === 1) continue;
+    const fix = RECOVERY.find((n) => new Set(texts.map((t) => normalise(t, n))).size === 1);
+    if (!fix) return 'flaky';
+    compare[stream] = { normalize: fix } as StreamRule;
+  }
+  if (observations.some((o) => canonicalJson(o.files ?? null) !== canonicalJson(observations[0]?.files ?? null))) return 'flaky';
+  return { ...c, compare };
+}

@@ -1,0 +1,17 @@
+import type { GeneratorConfig } from '../../contracts/generator.js';
+import type { PlannedCase } from '../record.js';
+import { planBc } from './bc.js';
+import { planJq } from './jq.js';
+import { planSqlite } from './sqlite.js';
+
+// Candidates of a domain preset.
+export function planPresetCases(preset: 'jq' | 'bc' | 'sqlite', config: GeneratorConfig, count: number): PlannedCase[] {
+  switch (preset) {
+    case 'jq':
+      return planJq(config, count);
+    case 'bc':
+      return planBc(config, count);
+    case 'sqlite':
+      return planSqlite(config, count);
+  }
+}

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { userError } from '../errors.js';
+import { giveToSandbox } from '../sandbox/identity.js';
+import { runSandboxed } from '../sandbox/run.js';
+import { caseLimitDefaults } from '../sandbox/spec.js';
+import { removeTree } from '../util/fs.js';
+import type { Task } from './load-task.js';
+import { referenceProgram } from './program.js';
+
+export interface CapturedDoc {
+  source: string;
+  file: string | null;
+  text: string;
+  /** Why nothing was captured, when nothing was. */
+  missing: string | null;
+}
+
+// A man page rendered to plain text on this machine, or null when it is not installed.
+export function renderManPage(name: string): string | null {
+  const r = spawnSync('man', [name], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', MANWIDTH: '80', MANPAGER: 'cat', PAGER: 'cat', LANG: 'C.UTF-8', MAN_KEEP_FORMATTING: '' }, timeout: 30_000 });
+  if (r.status !== 0 || !r.stdout.trim()) return null;
+  // eslint-disable-next-line no-control-regex
+  return r.stdout.replace(/.\x08/g, '');
+}
+
+// Captures a task's docs (man pages, --help output of the reference run in a sandbox, files the
+// task names) into <task>/docs/. These come from the machine at build time and are not committed.
+export async function captureDocs(task: Task): Promise<CapturedDoc[]> {
+  const dir = join(task.dir, 'docs');
+  await mkdir(dir, { recursive: true });
+  const out: CapturedDoc[] = [];
+  for (const doc of task.spec.docs) {
+    if ('man' in doc) {
+      const text = renderManPage(doc.man);
+      const file = text === null ? null : join(dir, `${doc.man}.man.txt`);
+      if (file && text) await writeFile(file, text);
+      out.push({ source: `man ${doc.man}`, file, text: text ?? '', missing: text === null ? `no man page for ${doc.man} on this machine` : null });
+    } else if ('help' in doc) {
+      const text = await helpText(task, doc.help);
+      const file = join(dir, `${task.program}${doc.help.join('')}.txt`.replace(/[^\w.+-]/g, '_'));
+      await writeFile(file, text);
+      out.push({ source: `${task.program} ${doc.help.join(' ')}`, file, text, missing: text ? null : 'the reference printed nothing' });
+    } else {
+      const from = join(task.dir, doc.file);
+      const file = join(dir, basename(doc.file));
+      try {
+        await copyFile(from, file);
+      } catch {
+        throw userError('task.docs', `task ${task.id}: docs file ${doc.file} does not exist`, 'fix docs: in task.yaml');
+      }
+      out.push({ source: doc.file, file, text: await readFile(file, 'utf8'), missing: null });
+    }
+  }
+  return out;
+}
+
+// What the reference prints for `args` (stdout, or stderr when stdout is empty), run sandboxed.
+async function helpText(task: Task, args: readonly string[]): Promise<string> {
+  const cwd = await mkdtemp(join(tmpdir(), 'shipbench-docs-'));
+  try {
+    await giveToSandbox(cwd);
+    const program = referenceProgram(task);
+    const r = await runSandboxed({ command: [...program.command, ...args], argv0: program.argv0, cwd, cwdInside: '/work', binds: program.binds, limits: caseLimitDefaults, network: 'cleanroom' });
+    return r.stdout.length > 0 ? r.stdout.toString('utf8') : r.stderr.toString('utf8');
+  } finally {
+    await removeTree(cwd);
+  }
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GeneratorConfigInput } from '../../src/contracts/generator.js';
+import { buildTaskSuite } from '../../src/fuzz/build-task.js';
+import { loadTaskDir } from '../../src/tasks/load-task.js';
+import { loadSuite } from '../../src/tasks/suite-io.js';
+import { tempDir, writeTree } from '../support/fixtures.js';
+
+let root: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir: root, cleanup } = await tempDir()));
+afterAll(() => cleanup());
+
+// A task whose reference is a shell script written inline, with the generator given.
+async function scriptTask(name: string, script: string, generator: GeneratorConfigInput) {
+  const dir = join(root, name);
+  await writeTree(dir, {
+    'ref.sh': script,
+    'task.yaml': stringify({ id: name, program: name, reference: { command: ['./ref.sh'] }, docs: [], generator, limits: { caseTimeoutMs: 5000 } }),
+  });
+  // writeTree marks *.sh executable
+  return loadTaskDir(dir);
+}
+
+const opts = (...names: string[]) => names.map((n) => ({ short: `-${n}` }));
+
+describe('suite generation', () => {
+  it('is deterministic: two builds give byte-identical suites and manifests', async () => {
+    const make = (name: string) => scriptTask(name, '#!/bin/sh\ncase "$1" in -u) tr a-z A-Z;; -l) wc -l;; -r) rev;; *) sort;; esac\n', { preset: 'cli', budget: 25, seed: 7, options: opts('u', 'l', 'r'), maxOptions: 1 });
+    const a = await make('same');
+    await buildTaskSuite(a, { concurrency: 2 });
+    const first = [readFileSync(a.suitePath), readFileSync(a.manifestPath)];
+    await buildTaskSuite(a, { concurrency: 1 });
+    expect(readFileSync(a.suitePath).equals(first[0] as Buffer)).toBe(true);
+    expect(readFileSync(a.manifestPath).equals(first[1] as Buffer)).toBe(true);
+    const other = await buildTaskSuite(a, { concurrency: 2, seed: 8 });
+    expect(other.manifest.suiteSha256).not.toBe(JSON.parse(String(first[1])).suiteSha256);
+  });
+
+  it('catches a planted flaky reference: random text is dropped, random numbers get a recorded mask', async () => {
+    const task = await scriptTask(
+      'flaky',
+      '#!/bin/sh\ncase "$1" in -r) head -c 12 /dev/urandom | base64;; -d) echo "took $(od -An -N2 -tu2 /dev/urandom | tr -d " ") ms";; *) tr a-z A-Z;; esac\n',
+      { preset: 'cli', budget: 40, options: opts('r', 'd'), maxOptions: 1 },
+    );
+    const { manifest } = await buildTaskSuite(task, { concurrency: 2 });
+    expect(manifest.gates.flaky).toBeGreaterThan(0);
+    expect(manifest.gates.normalised).toBeGreaterThan(0);
+    const { cases } = loadSuite(task.suitePath, task.manifestPath, task.id);
+    expect(cases.some((c) => c.run.argv[0] === '-r')).toBe(false);
+    const masked = cases.filter((c) => c.run.argv[0] === '-d');
+    expect(masked.length).toBeGreaterThan(0);
+    for (const c of masked) expect(c.compare.stdout).toEqual({ normalize: [{ mask: '[0-9]+', replace: '<n>' }] });
+  });
+
+  it('drops planted dummy-pass cases: behaviour that a null or echo program has too', async () => {
+    const task = await scriptTask('dummy', '#!/bin/sh\ncase "$1" in -e) cat;; -n) ;; *) tr a-z A-Z;; esac\n', { preset: 'cli', budget: 40, options: opts('e', 'n'), maxOptions: 1 });
+    const { manifest } = await buildTaskSuite(task, { concurrency: 2 });
+    expect(manifest.gates['dummy-pass']).toBeGreaterThan(0);
+    const { cases } = loadSuite(task.suitePath, task.manifestPath, task.id);
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases.filter((c) => c.run.argv[0] === '-e' || c.run.argv[0] === '-n')).toEqual([]);
+  });
+
+  it('reaches every behaviour class of a toy reference within the budget', async () => {
+    const script = `#!/bin/sh
+input=$(cat)
+case "$1" in
+  -a) echo A ;;
+  -b) echo "bad option" >&2; exit 3 ;;
+  -c) printf '%s\\n' "$input" | wc -l ;;
+  -d) printf '%s\\n' "$input" | rev ;;
+  *) if [ -z "$input" ]; then echo EMPTY; else printf '%s\\n' "$input" | tr a-z A-Z; fi ;;
+esac
+`;
+    const task = await scriptTask('toy', script.replace('#!/bin/sh', '#!/bin/bash'), { preset: 'cli', budget: 30, options: opts('a', 'b', 'c', 'd'), maxOptions: 1, input: 'stdin' });
+    await buildTaskSuite(task, { concurrency: 2 });
+    const { cases } = loadSuite(task.suitePath, task.manifestPath, task.id);
+    const outputs = cases.map((c) => ({ opt: c.run.argv[0] ?? '', exit: c.expect.exit, out: String(c.expect.stdout) }));
+    expect(outputs.some((o) => o.opt === '-a' && o.out === 'A\n')).toBe(true);
+    expect(outputs.some((o) => o.opt === '-b' && o.exit === 3)).toBe(true);
+    expect(outputs.some((o) => o.opt === '-c')).toBe(true);
+    expect(outputs.some((o) => o.opt === '-d')).toBe(true);
+    expect(outputs.some((o) => o.out === 'EMPTY\n')).toBe(true);
+    expect(cases.length).toBeLessThanOrEqual(30);
+  });
+});
