@@ -38,6 +38,16 @@ export const GeneratorConfigSchema = z
     maxOptions: z.number().int().min(0).max(8).default(3),
     /** Most candidates carry one option of this group (cut: one of -b, -c, -f). */
     requireOneOf: z.array(z.string()).optional(),
+    /** Coverage feedback: the reference runs with `env` (an instrumented build, NODE_V8_COVERAGE…), then
+        `report` runs in the same case directory and prints the units it covered, one per line; a
+        candidate that covers a new unit is kept even when its behaviour signature is not new. */
+    coverage: z
+      .object({
+        env: z.record(z.string(), z.string()).default({}),
+        report: z.array(z.string().min(1)).min(1),
+      })
+      .strict()
+      .optional(),
     /** Reruns of every kept case on the reference; all must agree. */
     reruns: z.number().int().min(2).max(10).default(3),
   })

@@ -36,6 +36,8 @@ export interface BuildTaskResult {
 export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Promise<BuildTaskResult> {
   if (!task.spec.generator) throw userError('task.generator', `task ${task.id} has no generator: in task.yaml`, 'add one, for example generator: { preset: cli }');
   const config: GeneratorConfig = GeneratorConfigSchema.parse({ ...task.spec.generator, ...(options.budget ? { budget: options.budget } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  // Paths in the coverage report command are relative to the task folder, like the reference's.
+  if (config.coverage) config.coverage.report = config.coverage.report.map((part) => (part.startsWith('./') ? join(task.dir, part) : part));
   const docs = await captureDocs(task);
   const mined = mineOptions(docs.map((d) => d.text).join('\n'));
   const optionList = mergeOptions(mined, config.options ?? []);

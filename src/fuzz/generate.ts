@@ -56,8 +56,11 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
   const scratch = await mkdtemp(join(tmpdir(), 'shipbench-generate-'));
   await chmod(scratch, 0o755);
   const started = Date.now();
-  const run = (program: Program, cases: readonly Case[], limits = options.limits) =>
-    runInvocations(program, cases, { scratchDir: scratch, limits, network: 'cleanroom', concurrency: options.concurrency, signal: options.signal });
+  const run = (program: Program, cases: readonly Case[], limits = options.limits, extraReadFiles?: string[]) =>
+    runInvocations(program, cases, { scratchDir: scratch, limits, network: 'cleanroom', concurrency: options.concurrency, signal: options.signal, extraReadFiles });
+  const coverage = options.config.coverage;
+  const explorer = coverage ? withCoverage(options.reference, coverage) : options.reference;
+  const covered = new Set<string>();
   // Exploration gives up early on slow or chatty candidates: such cases make poor tests anyway.
   const exploreLimits = { ...options.limits, timeoutMs: Math.min(options.limits.timeoutMs, EXPLORE_TIMEOUT_MS), outputBytes: Math.min(options.limits.outputBytes, EXPLORE_OUTPUT_BYTES) };
   const gates: Record<string, number> = { candidates: 0, 'reference-limit': 0, 'reference-crash': 0, duplicate: 0, flaky: 0, normalised: 0, 'dummy-pass': 0, kept: 0 };
@@ -72,12 +75,12 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
     for (let at = 0; at < drafts.length && kept.length < wanted; at += BATCH) {
       if (options.timeLimitSec !== undefined && Date.now() - started > options.timeLimitSec * 1000) break;
       const batch = drafts.slice(at, at + BATCH);
-      const runs = await run(options.reference, batch, exploreLimits);
+      const runs = (await run(explorer, batch, exploreLimits, coverage ? [COVERAGE_FILE] : undefined)).map((r) => (coverage ? takeCoverage(r) : { run: r, units: [] }));
       const novel: { draft: Case; first: CaseRun }[] = [];
       for (let i = 0; i < batch.length && kept.length + novel.length < wanted; i++) {
         gates.candidates = (gates.candidates ?? 0) + 1;
         const draft = batch[i] as Case;
-        const first = runs[i] as CaseRun;
+        const { run: first, units } = runs[i] as { run: CaseRun; units: string[] };
         if (first.outcome.endedBy !== 'exit') {
           gates['reference-limit'] = (gates['reference-limit'] ?? 0) + 1;
           continue;
@@ -90,10 +93,14 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
         const signature = behaviourSignature(features, first.observed);
         // The same error reached through other option combinations is not new behaviour past a few.
         const errorClass = isError(first.observed) ? behaviourSignature([], first.observed) : null;
-        if (seen.has(signature) || (errorClass !== null && (errorClasses.get(errorClass) ?? 0) >= ERROR_CLASS_CAP)) {
+        const newUnits = units.filter((u) => !covered.has(u));
+        const repeats = seen.has(signature) || (errorClass !== null && (errorClasses.get(errorClass) ?? 0) >= ERROR_CLASS_CAP);
+        if (repeats && newUnits.length === 0) {
           gates.duplicate = (gates.duplicate ?? 0) + 1;
           continue;
         }
+        for (const u of newUnits) covered.add(u);
+        if (repeats) gates['new-coverage'] = (gates['new-coverage'] ?? 0) + 1;
         seen.add(signature);
         if (errorClass !== null) errorClasses.set(errorClass, (errorClasses.get(errorClass) ?? 0) + 1);
         novel.push({ draft: { ...draft, features }, first });
@@ -127,12 +134,41 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
       }
     });
 
+    if (coverage) gates['covered-units'] = covered.size;
     const cases = stable.slice(0, budget).map((c, i) => ({ ...c, id: `${options.taskId}-${String(i + 1).padStart(4, '0')}` }));
     gates.kept = cases.length;
     return { cases, gates };
   } finally {
     await removeTree(scratch);
   }
+}
+
+// The file a coverage report is written to in the case directory during exploration.
+const COVERAGE_FILE = '.shipbench-coverage';
+
+// The reference wrapped for coverage feedback: it runs under the coverage environment with its own
+// argv[0], then the report command writes the units it covered into the case directory.
+function withCoverage(reference: Program, coverage: NonNullable<GeneratorConfig['coverage']>): Program {
+  const exports = Object.entries(coverage.env).map(([k, v]) => `export ${k}=${shellQuote(v)}; `).join('');
+  const report = coverage.report.map(shellQuote).join(' ');
+  const script = `${exports}(exec -a "$0" "$@"); s=$?; ${report} > ${COVERAGE_FILE} 2>/dev/null; exit $s`;
+  return { ...reference, command: ['/bin/bash', '-c', script, reference.argv0, ...reference.command], argv0: 'bash' };
+}
+
+// Splits the coverage report off an exploration run, leaving the run as the reference made it.
+function takeCoverage(run: CaseRun): { run: CaseRun; units: string[] } {
+  const files = { ...(run.observed.files ?? {}) };
+  const report = files[COVERAGE_FILE];
+  delete files[COVERAGE_FILE];
+  const observed: Observation = { ...run.observed };
+  if (Object.keys(files).length > 0) observed.files = files;
+  else delete observed.files;
+  const units = report ? fromBytesValue(report).toString('utf8').split('\n').filter(Boolean) : [];
+  return { run: { ...run, observed }, units };
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 // An error is a non-zero exit with a message; expr exits 1 for a zero result and says nothing.

@@ -47,14 +47,13 @@ function warmLane(program: Program, options: CaseRunOptions, executor: string): 
         argv0: program.argv0,
         stdin: fromBytesValue(c.run.stdin),
         files: Object.fromEntries(Object.entries(c.run.files).map(([k, v]) => [k, fromBytesValue(v)])),
-        readFiles: Object.keys(c.expect.files ?? {}),
+        readFiles: [...Object.keys(c.expect.files ?? {}), ...(options.extraReadFiles ?? [])],
         env: c.run.env,
         limits: { ...options.limits, timeoutMs: c.timeoutMs ?? options.limits.timeoutMs },
       });
       const observed: Observation = { exit: result.outcome.exitCode, stdout: toBytesValue(result.stdout), stderr: toBytesValue(result.stderr) };
-      if (c.expect.files) {
-        observed.files = Object.fromEntries(Object.keys(c.expect.files).map((k) => [k, result.files[k] ? toBytesValue(result.files[k] as Buffer) : null]));
-      }
+      const wanted = [...Object.keys(c.expect.files ?? {}), ...(options.extraReadFiles ?? [])];
+      if (wanted.length > 0) observed.files = Object.fromEntries(wanted.map((k) => [k, result.files[k] ? toBytesValue(result.files[k] as Buffer) : null]));
       return { observed, outcome: result.outcome };
     },
     async close() {

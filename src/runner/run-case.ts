@@ -15,6 +15,8 @@ export interface CaseRunOptions {
   limits: SandboxLimits;
   network: NetworkPolicy;
   signal?: AbortSignal;
+  /** Files of the working directory to read back besides those the case expects. */
+  extraReadFiles?: string[];
 }
 
 export interface CaseRun {
@@ -53,7 +55,8 @@ export async function runInvocation(program: Program, testCase: Case, options: C
       stdout: toBytesValue(result.stdout),
       stderr: toBytesValue(result.stderr),
     };
-    if (testCase.expect.files) observed.files = await readFiles(dir, Object.keys(testCase.expect.files));
+    const wanted = [...Object.keys(testCase.expect.files ?? {}), ...(options.extraReadFiles ?? [])];
+    if (wanted.length > 0) observed.files = await readFiles(dir, wanted);
     return { observed, outcome: result.outcome };
   } finally {
     await removeTree(dir);

@@ -86,4 +86,43 @@ esac
     expect(outputs.some((o) => o.out === 'EMPTY\n')).toBe(true);
     expect(cases.length).toBeLessThanOrEqual(30);
   });
+
+  it('keeps candidates that cover new code when a coverage hook is set (NODE_V8_COVERAGE of Node.js)', async () => {
+    const dir = join(root, 'covered');
+    await writeTree(dir, {
+      'ref.js': [
+        "const n = Number(require('fs').readFileSync(0, 'utf8').trim().split('\\n')[0]);",
+        "function small() { return 'ok'; }",
+        "function big() { return 'ok'; }",
+        "process.stdout.write((Number.isFinite(n) && n > 1000 ? big() : small()) + '\\n');",
+        '',
+      ].join('\n'),
+      'coverage.js': [
+        "const fs = require('fs');",
+        'const dir = process.argv[2];',
+        'for (const f of fs.readdirSync(dir)) {',
+        "  for (const script of JSON.parse(fs.readFileSync(dir + '/' + f, 'utf8')).result) {",
+        "    if (!script.url.endsWith('ref.js')) continue;",
+        "    for (const fn of script.functions) if (fn.ranges[0].count > 0) console.log(fn.functionName || '(top)');",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'task.yaml': stringify({
+        id: 'covered',
+        program: 'covered',
+        reference: { command: ['node', './ref.js'] },
+        generator: { preset: 'cli', budget: 20, domain: 'numbers', input: 'stdin', options: [], coverage: { env: { NODE_V8_COVERAGE: '/tmp/v8-coverage' }, report: ['node', './coverage.js', '/tmp/v8-coverage'] } },
+      }),
+    });
+    const task = loadTaskDir(dir);
+    const { manifest } = await buildTaskSuite(task, { concurrency: 2 });
+    expect(manifest.gates['covered-units']).toBe(3);
+    expect(manifest.gates['new-coverage']).toBeGreaterThan(0);
+    const { cases } = loadSuite(task.suitePath, task.manifestPath, task.id);
+    const firstNumber = (c: (typeof cases)[number]) => Number(String(c.run.stdin).trim().split('\n')[0]);
+    expect(cases.some((c) => firstNumber(c) > 1000)).toBe(true);
+    expect(cases.some((c) => firstNumber(c) <= 1000)).toBe(true);
+    for (const c of cases) expect(c.expect.files).toBeUndefined();
+  });
 });
