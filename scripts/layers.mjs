@@ -25,5 +25,6 @@ export const packages = {
   store: ['better-sqlite3'],
   tasks: ['yaml', 'zod'],
   cli: ['commander', 'zod', 'yaml'],
+  agent: ['openai', 'zod'],
   fuzz: ['fast-check'],
 };

@@ -11,13 +11,17 @@ import type { Task } from '../tasks/load-task.js';
 import { referenceProgram } from '../tasks/program.js';
 import { fingerprintReference } from '../tasks/reference.js';
 import { writeSuite } from '../tasks/suite-io.js';
-import { generateSuite, GENERATOR_VERSION, type GenerationPhase } from './generate.js';
+import { generateSuite, GENERATOR_VERSION, PROPOSED, type GenerationPhase } from './generate.js';
 import { mineOptions } from './mine.js';
 import { planCliCases } from './plan-cli.js';
 import { planPresetCases } from './presets/index.js';
 import { recordCases, type PlannedCase } from './record.js';
 
+// Cases a model proposed from the docs; the CLI supplies this when a model is configured.
+export type ProposeCases = (program: string, docs: string) => Promise<{ cases: { argv: string[]; stdin: string; files: Record<string, string> }[]; invalid: number; model: string }>;
+
 export interface BuildTaskOptions {
+  propose?: ProposeCases;
   budget?: number;
   seed?: number;
   timeLimitSec?: number;
@@ -28,6 +32,8 @@ export interface BuildTaskOptions {
 
 export interface BuildTaskResult {
   manifest: SuiteManifest;
+  /** What became of the model-proposed step. */
+  proposals: string;
   docs: CapturedDoc[];
   options: OptionSpec[];
 }
@@ -45,6 +51,7 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
   const limits = caseLimits(task.spec.limits);
   let cases: Case[];
   let gates: Record<string, number>;
+  let proposals = options.propose ? 'none' : 'skipped: no model configured (set SHIPBENCH_MODEL or pass --model)';
   if (config.preset === 'hand') {
     const planned = readPlanned(join(task.dir, config.invocations ?? 'invocations.jsonl'));
     const recorded = await recordCases(reference, planned, { limits, concurrency: options.concurrency, reruns: config.reruns, onProgress: (d, t) => options.onProgress?.('record', d, t), signal: options.signal });
@@ -52,10 +59,17 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
     gates = recorded.gates;
   } else {
     const pool = config.budget * config.candidatesPerCase;
-    const candidates = config.preset === 'cli' ? planCliCases(optionList, config, pool, task.id) : planPresetCases(config.preset, config, pool);
+    let proposed: PlannedCase[] = [];
+    if (options.propose) {
+      const answer = await options.propose(task.program, docs.map((d) => `# ${d.source}\n${d.text}`).join('\n\n'));
+      proposed = answer.cases.map((c, i) => ({ id: `proposed-${i}`, features: [PROPOSED], run: { argv: c.argv, stdin: c.stdin, files: c.files, env: {} } }));
+      proposals = `${answer.cases.length} proposed by ${answer.model}${answer.invalid ? `, ${answer.invalid} invalid entries dropped` : ''}`;
+    }
+    const planned = config.preset === 'cli' ? planCliCases(optionList, config, pool, task.id) : planPresetCases(config.preset, config, pool);
+    const candidates = [...proposed, ...planned];
     const generated = await generateSuite(candidates, { taskId: task.id, reference, limits, config, concurrency: options.concurrency, timeLimitSec: options.timeLimitSec, onProgress: options.onProgress, signal: options.signal });
     cases = generated.cases;
-    gates = generated.gates;
+    gates = { ...generated.gates, ...(options.propose ? { 'model-proposed': cases.filter((c) => c.features.includes(PROPOSED)).length } : {}) };
   }
   const manifest = await writeSuite(task.suitePath, task.manifestPath, cases, {
     schemaVersion: 1,
@@ -64,7 +78,7 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
     generator: { name: config.preset, version: GENERATOR_VERSION, seed: config.preset === 'hand' ? null : config.seed },
     gates,
   });
-  return { manifest, docs, options: optionList };
+  return { manifest, docs, options: optionList, proposals };
 }
 
 // Mined options with the task's own option list laid over them (matched by long or short name).

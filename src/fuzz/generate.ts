@@ -16,6 +16,9 @@ import { removeTree } from '../util/fs.js';
 import type { PlannedCase } from './record.js';
 import { behaviourSignature } from './signature.js';
 
+// The feature tag of cases a model proposed; provenance, not behaviour, so signatures leave it out.
+export const PROPOSED = 'model-proposed';
+
 // The version of the generator; part of what makes a suite reproducible.
 export const GENERATOR_VERSION = '1';
 
@@ -90,7 +93,7 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
           continue;
         }
         const features = withOutcomeTags(draft.features, first.observed);
-        const signature = behaviourSignature(features, first.observed);
+        const signature = behaviourSignature(features.filter((f) => f !== PROPOSED), first.observed);
         // The same error reached through other option combinations is not new behaviour past a few.
         const errorClass = isError(first.observed) ? behaviourSignature([], first.observed) : null;
         const newUnits = units.filter((u) => !covered.has(u));

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { tempDir, writeTree } from '../support/fixtures.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -13,22 +14,9 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => ({ dir: root, cleanup } = await tempDir()));
 afterAll(() => cleanup());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 // Runs the real CLI as a user would, from a scratch working directory.
-function shipbench(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, SHIPBENCH_DB: join(root, 'cli.db') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function shipbench(...args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: root, env: { SHIPBENCH_DB: join(root, 'cli.db') } });
 }
 
 describe('shipbench CLI', () => {

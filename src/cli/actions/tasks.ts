@@ -5,7 +5,9 @@ import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { ShipbenchError, userError } from '../../errors.js';
-import { buildTaskSuite } from '../../fuzz/build-task.js';
+import { modelFromEnvironment } from '../../agent/model.js';
+import { proposeCases } from '../../agent/propose.js';
+import { buildTaskSuite, type ProposeCases } from '../../fuzz/build-task.js';
 import { gradeSubmission } from '../../grade/grade.js';
 import { mineOptions } from '../../fuzz/mine.js';
 import { renderManPage } from '../../tasks/docs.js';
@@ -75,8 +77,12 @@ export async function checkTaskAction(ref: string, flags: { reruns: number; conc
 }
 
 // tasks build: capture docs and (re)generate the suites of tasks, one after another.
-export async function buildTaskAction(refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; json?: boolean }): Promise<void> {
+export async function buildTaskAction(refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; json?: boolean; model?: string; modelBaseUrl?: string }): Promise<void> {
   const manifests = [];
+  const model = modelFromEnvironment({ model: flags.model, baseUrl: flags.modelBaseUrl });
+  const propose: ProposeCases | undefined = model
+    ? async (program, docs) => ({ ...(await proposeCases(model, program, docs, 40)), model: model.model })
+    : undefined;
   for (const ref of refs) {
     const task = findTask(ref);
     const started = Date.now();
@@ -86,6 +92,7 @@ export async function buildTaskAction(refs: string[], flags: { budget?: number; 
       seed: flags.seed,
       timeLimitSec: flags.timeLimit,
       concurrency: flags.concurrency ?? availableParallelism(),
+      propose,
       onProgress: (_phase, done, total) => progress.update(done, total),
     });
     progress.finish();
@@ -95,6 +102,7 @@ export async function buildTaskAction(refs: string[], flags: { budget?: number; 
     out(`${task.id}: ${built.manifest.cases} cases in ${seconds}s -> ${relative(process.cwd(), task.suitePath)}`);
     out(`  gates: ${Object.entries(built.manifest.gates).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     out(`  docs: ${built.docs.map((d) => (d.missing ? `${d.source} (${d.missing})` : d.source)).join(', ') || 'none'}; ${built.options.length} options known`);
+    out(`  model proposals: ${built.proposals}`);
   }
   if (flags.json) out(JSON.stringify(manifests));
 }

@@ -29,8 +29,10 @@ export function registerTasks(program: Command): void {
     .option('--seed <n>', 'generator seed (default: the task generator seed)', wholeNumber('--seed'))
     .option('--time-limit <sec>', 'stop exploring after this many seconds (the suite then depends on machine speed)', positiveInt('--time-limit'))
     .option('-j, --concurrency <n>', 'cases run at once', positiveInt('--concurrency'))
+    .option('--model <name>', 'a model that proposes cases from the docs (default: $SHIPBENCH_MODEL; none: the step is skipped)')
+    .option('--model-base-url <url>', 'its OpenAI-compatible endpoint (default: $OPENAI_BASE_URL; key: $OPENAI_API_KEY)')
     .option('--json', 'print the manifests as JSON')
-    .action(async (refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; json?: boolean }) => (await actions()).buildTaskAction(refs, flags));
+    .action(async (refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; json?: boolean; model?: string; modelBaseUrl?: string }) => (await actions()).buildTaskAction(refs, flags));
 
   tasks
     .command('new')
