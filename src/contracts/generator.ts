@@ -48,6 +48,8 @@ export const GeneratorConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Shrink kept cases' input (halving lines, a few rounds) while their behaviour signature holds. */
+    minimise: z.boolean().default(true),
     /** Reruns of every kept case on the reference; all must agree. */
     reruns: z.number().int().min(2).max(10).default(3),
   })

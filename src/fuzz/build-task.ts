@@ -12,7 +12,7 @@ import { referenceProgram } from '../tasks/program.js';
 import { fingerprintReference } from '../tasks/reference.js';
 import { writeSuite } from '../tasks/suite-io.js';
 import { generateSuite, GENERATOR_VERSION, PROPOSED, type GenerationPhase } from './generate.js';
-import { mineOptions } from './mine.js';
+import { mineExamples, mineOptions } from './mine.js';
 import { planCliCases } from './plan-cli.js';
 import { planPresetCases } from './presets/index.js';
 import { recordCases, type PlannedCase } from './record.js';
@@ -65,8 +65,9 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
       proposed = answer.cases.map((c, i) => ({ id: `proposed-${i}`, features: [PROPOSED], run: { argv: c.argv, stdin: c.stdin, files: c.files, env: {} } }));
       proposals = `${answer.cases.length} proposed by ${answer.model}${answer.invalid ? `, ${answer.invalid} invalid entries dropped` : ''}`;
     }
+    const examples: PlannedCase[] = mineExamples(docs.map((d) => d.text).join('\n'), task.program).map((e, i) => ({ id: `example-${i}`, features: ['doc-example'], run: { argv: e.argv, stdin: e.stdin, files: {}, env: {} } }));
     const planned = config.preset === 'cli' ? planCliCases(optionList, config, pool, task.id) : planPresetCases(config.preset, config, pool);
-    const candidates = [...proposed, ...planned];
+    const candidates = [...examples, ...proposed, ...planned];
     const generated = await generateSuite(candidates, { taskId: task.id, reference, limits, config, concurrency: options.concurrency, timeLimitSec: options.timeLimitSec, onProgress: options.onProgress, signal: options.signal });
     cases = generated.cases;
     gates = { ...generated.gates, ...(options.propose ? { 'model-proposed': cases.filter((c) => c.features.includes(PROPOSED)).length } : {}) };

@@ -18,11 +18,14 @@ import { behaviourSignature } from './signature.js';
 
 // The feature tag of cases a model proposed; provenance, not behaviour, so signatures leave it out.
 export const PROPOSED = 'model-proposed';
+// The feature tag of examples taken from the docs; provenance too.
+export const EXAMPLE = 'doc-example';
+const PROVENANCE = new Set([PROPOSED, EXAMPLE]);
 
 // The version of the generator; part of what makes a suite reproducible.
 export const GENERATOR_VERSION = '1';
 
-export type GenerationPhase = 'explore' | 'rerun';
+export type GenerationPhase = 'explore' | 'minimise' | 'rerun';
 
 export interface GenerateOptions {
   taskId: string;
@@ -72,14 +75,14 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
     const drafts = candidates.map((p) => CaseSchema.parse({ ...p, expect: { exit: 0 } }));
     const budget = options.config.budget;
     const wanted = Math.ceil(budget * 1.05);
-    const kept: { draft: Case; first: CaseRun }[] = [];
+    const kept: Kept[] = [];
     const seen = new Set<string>();
     const errorClasses = new Map<string, number>();
     for (let at = 0; at < drafts.length && kept.length < wanted; at += BATCH) {
       if (options.timeLimitSec !== undefined && Date.now() - started > options.timeLimitSec * 1000) break;
       const batch = drafts.slice(at, at + BATCH);
       const runs = (await run(explorer, batch, exploreLimits, coverage ? [COVERAGE_FILE] : undefined)).map((r) => (coverage ? takeCoverage(r) : { run: r, units: [] }));
-      const novel: { draft: Case; first: CaseRun }[] = [];
+      const novel: Kept[] = [];
       for (let i = 0; i < batch.length && kept.length + novel.length < wanted; i++) {
         gates.candidates = (gates.candidates ?? 0) + 1;
         const draft = batch[i] as Case;
@@ -93,7 +96,7 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
           continue;
         }
         const features = withOutcomeTags(draft.features, first.observed);
-        const signature = behaviourSignature(features.filter((f) => f !== PROPOSED), first.observed);
+        const signature = behaviourSignature(features.filter((f) => !PROVENANCE.has(f)), first.observed);
         // The same error reached through other option combinations is not new behaviour past a few.
         const errorClass = isError(first.observed) ? behaviourSignature([], first.observed) : null;
         const newUnits = units.filter((u) => !covered.has(u));
@@ -106,7 +109,7 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
         if (repeats) gates['new-coverage'] = (gates['new-coverage'] ?? 0) + 1;
         seen.add(signature);
         if (errorClass !== null) errorClasses.set(errorClass, (errorClasses.get(errorClass) ?? 0) + 1);
-        novel.push({ draft: { ...draft, features }, first });
+        novel.push({ draft: { ...draft, features }, first, signature, forCoverage: repeats });
       }
       // A case that a print-nothing or echo-the-input program passes proves nothing.
       const expected = novel.map(({ draft, first }) => expectFrom(draft, first.observed));
@@ -119,7 +122,10 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
       options.onProgress?.('explore', Math.min(at + BATCH, drafts.length), drafts.length);
     }
 
-    // 2. Reruns: every kept case runs again on the reference, later, in other working directories.
+    // 2. Minimise: shrink each kept case's input while its behaviour signature holds.
+    if (options.config.minimise) await minimise(kept, (program, cases) => run(program, cases, exploreLimits), options.reference, options.onProgress);
+
+    // 3. Reruns: every kept case runs again on the reference, later, in other working directories.
     const withExpect = kept.map(({ draft, first }) => expectFrom(draft, first.observed));
     const reruns: CaseRun[][] = withExpect.map((_, i) => [(kept[i] as { first: CaseRun }).first]);
     for (let r = 1; r < options.config.reruns; r++) {
@@ -143,6 +149,74 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
     return { cases, gates };
   } finally {
     await removeTree(scratch);
+  }
+}
+
+interface Kept {
+  draft: Case;
+  first: CaseRun;
+  signature: string;
+  /** Kept for new coverage alone; shrinking could lose what it covers, so it is left as it is. */
+  forCoverage: boolean;
+}
+
+const MINIMISE_ROUNDS = 3;
+
+// Input with only half of its lines: the first half, or the second.
+function halve(text: string, second: boolean): string | null {
+  const lines = text.split(/(?<=\n)/);
+  if (lines.length < 2) return null;
+  const middle = Math.ceil(lines.length / 2);
+  return (second ? lines.slice(middle) : lines.slice(0, middle)).join('');
+}
+
+// A smaller variant of a case: half of the lines of stdin and of each text file; null when none.
+function shrink(c: Case, second: boolean): Case | null {
+  const stdin = typeof c.run.stdin === 'string' ? halve(c.run.stdin, second) : null;
+  const files: Case['run']['files'] = {};
+  let changed = stdin !== null;
+  for (const [name, content] of Object.entries(c.run.files)) {
+    const smaller = typeof content === 'string' ? halve(content, second) : null;
+    files[name] = smaller ?? content;
+    if (smaller !== null) changed = true;
+  }
+  return changed ? { ...c, run: { ...c.run, stdin: stdin ?? c.run.stdin, files } } : null;
+}
+
+// Shrinks kept cases round by round, all cases of a round in one batch of reference runs; a variant
+// replaces its case when its signature is the same and neither dummy program passes it.
+async function minimise(
+  kept: Kept[],
+  runOn: (program: Program, cases: readonly Case[]) => Promise<CaseRun[]>,
+  reference: Program,
+  onProgress?: GenerateOptions['onProgress'],
+): Promise<void> {
+  const rejected = new Set<number>();
+  for (let round = 0; round < MINIMISE_ROUNDS; round++) {
+    const tries: { index: number; variant: Case }[] = [];
+    kept.forEach((k, index) => {
+      if (k.forCoverage) return;
+      const variant = shrink(k.draft, rejected.has(index));
+      if (variant) tries.push({ index, variant });
+    });
+    if (tries.length === 0) break;
+    const runs = await runOn(reference, tries.map((t) => t.variant));
+    const held: { index: number; candidate: Case; run: CaseRun }[] = [];
+    tries.forEach((t, i) => {
+      const r = runs[i] as CaseRun;
+      const k = kept[t.index] as Kept;
+      const same = r.outcome.endedBy === 'exit' && behaviourSignature(k.draft.features.filter((f) => !PROVENANCE.has(f)), r.observed) === k.signature;
+      if (same) held.push({ index: t.index, candidate: expectFrom(t.variant, r.observed), run: r });
+      else rejected.add(t.index);
+    });
+    const candidates = held.map((h) => h.candidate);
+    const [nullRuns, echoRuns] = [await runOn(nullProgram, candidates), await runOn(echoProgram, candidates)];
+    held.forEach((h, i) => {
+      const dummyPasses = verdictOf(h.candidate, nullRuns[i] as CaseRun).passed || verdictOf(h.candidate, echoRuns[i] as CaseRun).passed;
+      if (dummyPasses) rejected.add(h.index);
+      else kept[h.index] = { ...(kept[h.index] as Kept), draft: h.candidate, first: h.run };
+    });
+    onProgress?.('minimise', round + 1, MINIMISE_ROUNDS);
   }
 }
 

@@ -93,3 +93,74 @@ function mineValues(text: string, argName: string, description: string): string[
   }
   return [...values].filter(Boolean);
 }
+
+export interface DocExample {
+  argv: string[];
+  stdin: string;
+}
+
+// Shell words of a simple command line: quotes and backslashes, nothing else; null when the line
+// uses anything a test case cannot hold (redirections, substitutions, globs, variables).
+export function shellWords(line: string): string[] | null {
+  const words: string[] = [];
+  let word: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (ch === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) return null;
+      word = (word ?? '') + line.slice(i + 1, end);
+      i = end;
+    } else if (ch === '"') {
+      let j = i + 1;
+      let text = '';
+      for (; j < line.length && line[j] !== '"'; j++) {
+        if (line[j] === '$' || line[j] === '`') return null;
+        if (line[j] === '\\' && j + 1 < line.length && '"\\$`'.includes(line[j + 1] as string)) j++;
+        text += line[j];
+      }
+      if (j >= line.length) return null;
+      word = (word ?? '') + text;
+      i = j;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      word = (word ?? '') + line[++i];
+    } else if (/\s/.test(ch)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else if ('<>;&`$*?()'.includes(ch)) {
+      return null;
+    } else {
+      word = (word ?? '') + ch;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words;
+}
+
+// Example invocations of `program` in its docs: "program args" and "echo TEXT | program args" lines
+// (with or without a "$ " prompt). Examples that name absolute paths are left out: their result
+// would depend on the machine.
+export function mineExamples(text: string, program: string): DocExample[] {
+  const out: DocExample[] = [];
+  const seen = new Set<string>();
+  for (const raw of text.split('\n')) {
+    const line = raw.trim().replace(/^\$\s+/, '');
+    const parts = line.split(' | ');
+    if (parts.length > 2) continue;
+    const command = shellWords(parts.at(-1) as string);
+    if (!command || command[0] !== program || command.length < 2) continue;
+    let stdin = '';
+    if (parts.length === 2) {
+      const feeder = shellWords(parts[0] as string);
+      if (!feeder || !['echo', 'printf'].includes(feeder[0] as string)) continue;
+      stdin = feeder[0] === 'echo' ? `${feeder.slice(1).join(' ')}\n` : (feeder[1] ?? '').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+    }
+    const argv = command.slice(1);
+    if (argv.some((a) => a.startsWith('/') && a.length > 1)) continue;
+    const key = JSON.stringify([argv, stdin]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ argv, stdin });
+  }
+  return out;
+}

@@ -125,4 +125,17 @@ esac
     expect(cases.some((c) => firstNumber(c) <= 1000)).toBe(true);
     for (const c of cases) expect(c.expect.files).toBeUndefined();
   });
+
+  it('minimises kept cases: smaller inputs with the same behaviour', async () => {
+    const inputBytes = (task: Awaited<ReturnType<typeof scriptTask>>) =>
+      loadSuite(task.suitePath, task.manifestPath, task.id).cases.reduce((n, c) => n + String(c.run.stdin).length, 0);
+    const script = '#!/bin/sh\nhead -n 1 | tr a-z A-Z\n';
+    const whole = await scriptTask('whole', script, { preset: 'cli', budget: 15, options: [], input: 'stdin', minimise: false });
+    const small = await scriptTask('small', script, { preset: 'cli', budget: 15, options: [], input: 'stdin' });
+    await buildTaskSuite(whole, { concurrency: 2 });
+    await buildTaskSuite(small, { concurrency: 2 });
+    expect(inputBytes(small)).toBeLessThan(inputBytes(whole) / 2);
+    const cases = loadSuite(small.suitePath, small.manifestPath, small.id).cases;
+    expect(cases.length).toBe(loadSuite(whole.suitePath, whole.manifestPath, whole.id).cases.length);
+  });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { mineOptions, parseOptionLine } from '../../src/fuzz/mine.js';
+import { mineExamples, mineOptions, parseOptionLine, shellWords } from '../../src/fuzz/mine.js';
 import { renderManPage } from '../../src/tasks/docs.js';
 
 function help(program: string): string {
@@ -40,5 +40,21 @@ describe('docs mining', () => {
     expect(parseOptionLine('       --help display this help and exit')).toMatchObject({ long: '--help', arg: 'none' });
     expect(parseOptionLine('  -h  --help         print this usage and exit')).toMatchObject({ short: '-h', long: '--help', arg: 'none' });
     expect(parseOptionLine('Usage: cut OPTION... [FILE]...')).toBeNull();
+  });
+
+  it('mines example invocations from the docs, leaving out what a case cannot hold', () => {
+    expect(mineExamples(help('jq'), 'jq')).toContainEqual({ argv: ['.'], stdin: '{"foo": 0}\n' });
+    const doc = [
+      '  $ cut -d, -f2 data.csv',
+      '  printf "a\\nb\\n" | sort -r',
+      '  cut -f1 /etc/passwd',
+      '  cut -f1 < input.txt',
+      '  cat x | cut -f1 | sort',
+      '  echo "$HOME" | cut -c1',
+    ].join('\n');
+    expect(mineExamples(doc, 'cut')).toEqual([{ argv: ['-d,', '-f2', 'data.csv'], stdin: '' }]);
+    expect(mineExamples(doc, 'sort')).toEqual([{ argv: ['-r'], stdin: 'a\nb\n' }]);
+    expect(shellWords(`a 'b c' "d \\"e\\"" f\\ g`)).toEqual(['a', 'b c', 'd "e"', 'f g']);
+    expect(shellWords('a > b')).toBeNull();
   });
 });
