@@ -1,0 +1,113 @@
+import { Rng } from '../util/rng.js';
+
+// Statistics of agent runs: pass@k and pass^k per task from n attempts with c successes, averaged
+// over tasks, with bootstrap confidence intervals that resample tasks. Pure.
+
+// Binomial coefficient as a float; exact for the small n of attempt counts.
+function choose(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+}
+
+/** pass@k: the chance that at least one of k attempts drawn from n succeeds (unbiased estimator). */
+export function passAtK(n: number, c: number, k: number): number {
+  if (k > n) throw new RangeError(`pass@${k} needs at least ${k} attempts, have ${n}`);
+  if (n - c < k) return 1;
+  return 1 - choose(n - c, k) / choose(n, k);
+}
+
+/** pass^k: the chance that all of k attempts drawn from n succeed (τ-bench's estimator). */
+export function passHatK(n: number, c: number, k: number): number {
+  if (k > n) throw new RangeError(`pass^${k} needs at least ${k} attempts, have ${n}`);
+  return choose(c, k) / choose(n, k);
+}
+
+export interface Interval {
+  value: number;
+  low: number;
+  high: number;
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** The mean of per-task values with a percentile bootstrap interval (tasks resampled, seeded). */
+export function bootstrapMean(values: readonly number[], options: { samples?: number; level?: number; seed?: number } = {}): Interval {
+  const samples = options.samples ?? 2000;
+  const level = options.level ?? 0.95;
+  const value = mean(values);
+  if (values.length < 2) return { value, low: value, high: value };
+  const rng = new Rng(options.seed ?? 1, 'bootstrap');
+  const means: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[rng.int(0, values.length - 1)] as number;
+    means.push(sum / values.length);
+  }
+  means.sort((a, b) => a - b);
+  const tail = (1 - level) / 2;
+  const at = (q: number) => means[Math.min(means.length - 1, Math.max(0, Math.floor(q * means.length)))] as number;
+  return { value, low: at(tail), high: at(1 - tail) };
+}
+
+/** One attempt of one agent on one task. */
+export interface TrialScore {
+  agent: string;
+  task: string;
+  score: number;
+  resolved: boolean;
+  almostResolved: boolean;
+  costUsd?: number;
+  steps?: number;
+}
+
+export interface LeaderboardRow {
+  agent: string;
+  tasks: number;
+  attempts: number;
+  resolved: Interval;
+  almostResolved: Interval;
+  meanScore: Interval;
+  passAtK: Record<number, Interval>;
+  passHatK: Record<number, Interval>;
+  costPerTask: number | null;
+  stepsPerTask: number | null;
+}
+
+// A leaderboard from trial scores, one row per agent, in ProgramBench's order: resolved, then
+// almost resolved, then mean score. pass@k and pass^k for every k up to the smallest attempt count.
+export function leaderboard(trials: readonly TrialScore[], options: { seed?: number } = {}): LeaderboardRow[] {
+  const byAgent = new Map<string, Map<string, TrialScore[]>>();
+  for (const t of trials) {
+    const tasks = byAgent.get(t.agent) ?? new Map<string, TrialScore[]>();
+    tasks.set(t.task, [...(tasks.get(t.task) ?? []), t]);
+    byAgent.set(t.agent, tasks);
+  }
+  const rows: LeaderboardRow[] = [];
+  for (const [agent, tasks] of byAgent) {
+    const perTask = [...tasks.values()];
+    const minAttempts = Math.min(...perTask.map((a) => a.length));
+    const rate = (pick: (t: TrialScore) => number) => perTask.map((attempts) => mean(attempts.map(pick)));
+    const seed = options.seed;
+    const ks = Array.from({ length: minAttempts }, (_, i) => i + 1);
+    const successes = perTask.map((a) => a.filter((t) => t.resolved).length);
+    const costs = trials.filter((t) => t.agent === agent && t.costUsd !== undefined).map((t) => t.costUsd as number);
+    const steps = trials.filter((t) => t.agent === agent && t.steps !== undefined).map((t) => t.steps as number);
+    rows.push({
+      agent,
+      tasks: perTask.length,
+      attempts: perTask.reduce((n, a) => n + a.length, 0),
+      resolved: bootstrapMean(rate((t) => (t.resolved ? 1 : 0)), { seed }),
+      almostResolved: bootstrapMean(rate((t) => (t.almostResolved ? 1 : 0)), { seed }),
+      meanScore: bootstrapMean(rate((t) => t.score), { seed }),
+      passAtK: Object.fromEntries(ks.map((k) => [k, bootstrapMean(perTask.map((a, i) => passAtK(a.length, successes[i] as number, k)), { seed })])),
+      passHatK: Object.fromEntries(ks.map((k) => [k, bootstrapMean(perTask.map((a, i) => passHatK(a.length, successes[i] as number, k)), { seed })])),
+      costPerTask: costs.length > 0 ? (costs.reduce((a, b) => a + b, 0) / perTask.length) : null,
+      stepsPerTask: steps.length > 0 ? steps.reduce((a, b) => a + b, 0) / perTask.length : null,
+    });
+  }
+  return rows.sort((a, b) => b.resolved.value - a.resolved.value || b.almostResolved.value - a.almostResolved.value || b.meanScore.value - a.meanScore.value || a.agent.localeCompare(b.agent));
+}
