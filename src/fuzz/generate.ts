@@ -111,12 +111,9 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
         if (errorClass !== null) errorClasses.set(errorClass, (errorClasses.get(errorClass) ?? 0) + 1);
         novel.push({ draft: { ...draft, features }, first, signature, forCoverage: repeats });
       }
-      // A case that a print-nothing or echo-the-input program passes proves nothing.
-      const expected = novel.map(({ draft, first }) => expectFrom(draft, first.observed));
-      const [nullRuns, echoRuns] = [await run(nullProgram, expected), await run(echoProgram, expected)];
+      const dummy = await passedByDummy(novel.map(({ draft, first }) => expectFrom(draft, first.observed)), run);
       novel.forEach((entry, i) => {
-        const c = expected[i] as Case;
-        if (verdictOf(c, nullRuns[i] as CaseRun).passed || verdictOf(c, echoRuns[i] as CaseRun).passed) gates['dummy-pass'] = (gates['dummy-pass'] ?? 0) + 1;
+        if (dummy[i]) gates['dummy-pass'] = (gates['dummy-pass'] ?? 0) + 1;
         else kept.push(entry);
       });
       options.onProgress?.('explore', Math.min(at + BATCH, drafts.length), drafts.length);
@@ -150,6 +147,12 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
   } finally {
     await removeTree(scratch);
   }
+}
+
+// Which cases a print-nothing program or an echo-the-input program passes: such cases prove nothing.
+async function passedByDummy(cases: readonly Case[], runOn: (program: Program, cases: readonly Case[]) => Promise<CaseRun[]>): Promise<boolean[]> {
+  const [nullRuns, echoRuns] = [await runOn(nullProgram, cases), await runOn(echoProgram, cases)];
+  return cases.map((c, i) => verdictOf(c, nullRuns[i] as CaseRun).passed || verdictOf(c, echoRuns[i] as CaseRun).passed);
 }
 
 interface Kept {
@@ -209,11 +212,9 @@ async function minimise(
       if (same) held.push({ index: t.index, candidate: expectFrom(t.variant, r.observed), run: r });
       else rejected.add(t.index);
     });
-    const candidates = held.map((h) => h.candidate);
-    const [nullRuns, echoRuns] = [await runOn(nullProgram, candidates), await runOn(echoProgram, candidates)];
+    const dummy = await passedByDummy(held.map((h) => h.candidate), runOn);
     held.forEach((h, i) => {
-      const dummyPasses = verdictOf(h.candidate, nullRuns[i] as CaseRun).passed || verdictOf(h.candidate, echoRuns[i] as CaseRun).passed;
-      if (dummyPasses) rejected.add(h.index);
+      if (dummy[i]) rejected.add(h.index);
       else kept[h.index] = { ...(kept[h.index] as Kept), draft: h.candidate, first: h.run };
     });
     onProgress?.('minimise', round + 1, MINIMISE_ROUNDS);

@@ -8,6 +8,7 @@ import { runSandboxed } from '../sandbox/run.js';
 import { caseLimitDefaults } from '../sandbox/spec.js';
 import { removeTree } from '../util/fs.js';
 import type { Task } from './load-task.js';
+import type { Program } from '../sandbox/program.js';
 import { referenceProgram } from './program.js';
 
 export interface CapturedDoc {
@@ -39,7 +40,7 @@ export async function captureDocs(task: Task): Promise<CapturedDoc[]> {
       if (file && text) await writeFile(file, text);
       out.push({ source: `man ${doc.man}`, file, text: text ?? '', missing: text === null ? `no man page for ${doc.man} on this machine` : null });
     } else if ('help' in doc) {
-      const text = await helpText(task, doc.help);
+      const text = await helpText(referenceProgram(task), doc.help);
       const file = join(dir, `${task.program}${doc.help.join('')}.txt`.replace(/[^\w.+-]/g, '_'));
       await writeFile(file, text);
       out.push({ source: `${task.program} ${doc.help.join(' ')}`, file, text, missing: text ? null : 'the reference printed nothing' });
@@ -57,12 +58,11 @@ export async function captureDocs(task: Task): Promise<CapturedDoc[]> {
   return out;
 }
 
-// What the reference prints for `args` (stdout, or stderr when stdout is empty), run sandboxed.
-async function helpText(task: Task, args: readonly string[]): Promise<string> {
+// What a program prints for `args` (stdout, or stderr when stdout is empty), run sandboxed.
+export async function helpText(program: Program, args: readonly string[]): Promise<string> {
   const cwd = await mkdtemp(join(tmpdir(), 'shipbench-docs-'));
   try {
     await giveToSandbox(cwd);
-    const program = referenceProgram(task);
     const r = await runSandboxed({ command: [...program.command, ...args], argv0: program.argv0, cwd, cwdInside: '/work', binds: program.binds, limits: caseLimitDefaults, network: 'cleanroom' });
     return r.stdout.length > 0 ? r.stdout.toString('utf8') : r.stderr.toString('utf8');
   } finally {

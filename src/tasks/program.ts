@@ -3,12 +3,17 @@ import type { SuiteManifest } from '../contracts/suite.js';
 import { userError } from '../errors.js';
 import type { Program } from '../sandbox/program.js';
 import type { Task } from './load-task.js';
-import { fingerprintReference } from './reference.js';
+import { fingerprintReference, type ResolvedReference } from './reference.js';
 
 // The task's reference as a program to run in a sandbox: its files are bound at their own paths.
 export function referenceProgram(task: Task): Program {
-  const binds = task.reference.files.filter(isAbsolute).map((file) => ({ host: dirname(file) }));
-  return { role: 'reference', command: task.reference.command, argv0: task.program, binds: dedupe(binds), hide: [] };
+  return programOf(task.reference, task.program);
+}
+
+// A resolved reference command as a program to run in a sandbox, called by `argv0`.
+export function programOf(reference: ResolvedReference, argv0: string): Program {
+  const binds = reference.files.filter(isAbsolute).map((file) => ({ host: dirname(file) }));
+  return { role: 'reference', command: reference.command, argv0, binds: dedupe(binds), hide: [] };
 }
 
 // Paths a candidate must never reach: the task's hide list, the reference's files and the task

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -10,7 +9,8 @@ import { proposeCases } from '../../agent/propose.js';
 import { buildTaskSuite, type ProposeCases } from '../../fuzz/build-task.js';
 import { gradeSubmission } from '../../grade/grade.js';
 import { mineOptions } from '../../fuzz/mine.js';
-import { renderManPage } from '../../tasks/docs.js';
+import { helpText, renderManPage } from '../../tasks/docs.js';
+import { programOf } from '../../tasks/program.js';
 import { findTask, listTaskDirs, loadTaskDir } from '../../tasks/load-task.js';
 import { resolveReference } from '../../tasks/reference.js';
 import { loadSuite } from '../../tasks/suite-io.js';
@@ -132,10 +132,9 @@ export async function newTaskAction(name: string, flags: { reference: string; di
   const command = flags.reference.trim().split(/\s+/);
   const resolved = resolveReference(command, dir, '--reference');
   const program = basename(command[0] as string);
-  const help = spawnSync(resolved.command[0] as string, [...resolved.command.slice(1), '--help'], { encoding: 'utf8', timeout: 10_000 });
-  const helpText = `${help.stdout ?? ''}${help.stderr ?? ''}`;
+  const help = await helpText(programOf(resolved, program), ['--help']);
   const man = renderManPage(program);
-  const guess = guessGenerator(`${helpText}\n${man ?? ''}`);
+  const guess = guessGenerator(`${help}\n${man ?? ''}`);
   const docs = flags.docs?.length ? flags.docs.map((d) => (d === 'man' ? { man: program } : d === 'help' ? { help: ['--help'] } : { file: d })) : [...(man ? [{ man: program }] : []), { help: ['--help'] }];
   const spec = {
     id: name,
@@ -148,7 +147,7 @@ export async function newTaskAction(name: string, flags: { reference: string; di
     limits: { caseTimeoutMs: 10000 },
   };
   await mkdir(dir, { recursive: true });
-  const header = `# ${name}: a rebuild task for ${program}. The generator was guessed from its docs (${mineOptions(`${helpText}\n${man ?? ''}`).length} options found);\n# refine it, then build the suite with: shipbench tasks build ${relative(process.cwd(), dir) || '.'}\n`;
+  const header = `# ${name}: a rebuild task for ${program}. The generator was guessed from its docs (${mineOptions(`${help}\n${man ?? ''}`).length} options found);\n# refine it, then build the suite with: shipbench tasks build ${relative(process.cwd(), dir) || '.'}\n`;
   await writeFileAtomic(join(dir, 'task.yaml'), header + stringify(spec));
   out(`wrote ${relative(process.cwd(), join(dir, 'task.yaml'))} (generator: preset ${guess.preset}, domain ${guess.domain}, input ${guess.input}${guess.operands !== 'files' ? `, operands ${guess.operands}` : ''})`);
   out(`next: shipbench tasks build ${relative(process.cwd(), dir) || '.'}`);
