@@ -1,6 +1,7 @@
 // The architecture of src/: which folders each folder may import (DESIGN.md "Layers").
 // grade/ also uses sandbox/ and util/ (a build is a sandboxed process), and tasks/ uses sandbox/
-// for the Program shape; both are recorded here so the check stays the single source.
+// for the Program shape; both are recorded here so the check stays the single source. agent/
+// imports sandbox/ for the agent sandbox, its stub and broker.
 export const layers = {
   contracts: [],
   'errors.ts': [],
@@ -25,6 +26,6 @@ export const packages = {
   store: ['better-sqlite3'],
   tasks: ['yaml', 'zod'],
   cli: ['commander', 'zod', 'yaml'],
-  agent: ['openai', 'zod'],
+  agent: ['openai', '@anthropic-ai/sdk', '@pydantic/genai-prices', 'zod'],
   fuzz: ['fast-check'],
 };

@@ -3,6 +3,9 @@ import { isShipbenchError } from '../errors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGrade } from './commands/grade.js';
 import { registerGrades } from './commands/grades.js';
+import { registerLeaderboard } from './commands/leaderboard.js';
+import { registerRun } from './commands/run.js';
+import { registerRuns } from './commands/runs.js';
 import { registerSchemas } from './commands/schemas.js';
 import { registerTasks } from './commands/tasks.js';
 import { InvalidOptionValue, VERSION } from './context.js';
@@ -13,7 +16,7 @@ export const EXIT_INTERNAL = 70;
 
 export function buildProgram(): Command {
   const program = new Command('shipbench')
-    .description('grade rebuilds of programs against behavioural suites, in bubblewrap sandboxes')
+    .description('run coding agents on program rebuilds and grade them against behavioural suites, in bubblewrap sandboxes')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
@@ -21,6 +24,9 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerGrade(program);
   registerGrades(program);
+  registerRun(program);
+  registerRuns(program);
+  registerLeaderboard(program);
   registerTasks(program);
   registerSchemas(program);
   for (const command of program.commands) {

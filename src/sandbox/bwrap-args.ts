@@ -74,8 +74,9 @@ export function sandboxArgs(spec: Omit<SandboxSpec, 'command'>, layout: HostLayo
     else args.push('--ro-bind', '/dev/null', path);
   }
   args.push('--remount-ro', '/');
-  args.push('--chdir', cwdInside, '--clearenv');
-  for (const [key, value] of Object.entries(sandboxEnv(spec, cwdInside, layout.binPaths))) args.push('--setenv', key, value);
+  const chdir = spec.chdir ?? cwdInside;
+  args.push('--chdir', chdir, '--clearenv');
+  for (const [key, value] of Object.entries(sandboxEnv(spec, chdir, layout.binPaths))) args.push('--setenv', key, value);
   args.push('--json-status-fd', '3');
   return args;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import type { EndReason, ProcessOutcome } from '../contracts/process.js';
 import { bwrapArgs } from './bwrap-args.js';
 import { CappedCapture } from './capture.js';
@@ -91,14 +91,14 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
     outputCut ??= stream;
     void stop('output-limit');
   };
-  const stdout = new CappedCapture(child.stdout as Readable, outputCap, onCut('stdout'));
-  const stderr = new CappedCapture(child.stderr as Readable, outputCap, onCut('stderr'));
+  // Streamed output belongs to the caller: nothing is captured or capped here then.
+  const stdout = spec.attach ? null : new CappedCapture(child.stdout as Readable, outputCap, onCut('stdout'));
+  const stderr = spec.attach ? null : new CappedCapture(child.stderr as Readable, outputCap, onCut('stderr'));
 
-  const stdin = child.stdin;
-  if (stdin) {
-    stdin.on('error', () => {});
-    stdin.end(spec.stdin && spec.stdin.length > 0 ? Buffer.from(spec.stdin) : undefined);
-  }
+  const stdin = child.stdin as Writable;
+  stdin.on('error', () => {});
+  if (spec.attach) spec.attach({ stdin, stdout: child.stdout as Readable, stderr: child.stderr as Readable });
+  else stdin.end(spec.stdin && spec.stdin.length > 0 ? Buffer.from(spec.stdin) : undefined);
 
   const timer = setTimeout(() => void stop('timeout'), spec.limits.timeoutMs);
   const diskCap = spec.limits.diskMb * 1024 * 1024;
@@ -125,7 +125,8 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
   if (stopping) await stopping;
   const wallMs = performance.now() - started;
 
-  const stderrBytes = stderr.bytes();
+  const stderrBytes = stderr?.bytes() ?? Buffer.alloc(0);
+  const stdoutBytes = stdout?.bytes() ?? Buffer.alloc(0);
   const setupFailed = initPid === null || (closed.code === 1 && stderrBytes.subarray(0, 7).toString() === 'bwrap: ');
   if (closed.error || (setupFailed && endedBy === 'exit')) {
     return {
@@ -138,9 +139,9 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
         wallMs,
         cpuMs: null,
         hung: [],
-        error: closed.error?.message ?? stderrBytes.toString('utf8').trim().split('\n')[0] ?? 'sandbox setup failed',
+        error: closed.error?.message ?? (stderrBytes.toString('utf8').trim().split('\n')[0] || 'sandbox setup failed'),
       },
-      stdout: stdout.bytes(),
+      stdout: stdoutBytes,
       stderr: stderrBytes,
     };
   }
@@ -157,7 +158,7 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
       hung,
       error: null,
     },
-    stdout: stdout.bytes(),
+    stdout: stdoutBytes,
     stderr: stderrBytes,
   };
 }

@@ -1,6 +1,15 @@
+import type { Readable, Writable } from 'node:stream';
+
 // What one sandboxed process gets: its command, files, environment, limits and network.
 
 export type NetworkPolicy = 'cleanroom' | 'open';
+
+// The standard streams of a sandboxed process, for callers that stream instead of capturing.
+export interface SandboxStreams {
+  stdin: Writable;
+  stdout: Readable;
+  stderr: Readable;
+}
 
 export interface Bind {
   host: string;
@@ -33,6 +42,8 @@ export interface SandboxSpec {
   cwd: string;
   /** Where cwd appears inside; defaults to its host path. */
   cwdInside?: string;
+  /** The directory the command starts in, inside; defaults to cwdInside. */
+  chdir?: string;
   binds?: Bind[];
   /** Host paths made unreachable inside (files read empty, folders are empty). */
   hide?: string[];
@@ -41,6 +52,11 @@ export interface SandboxSpec {
   limits: SandboxLimits;
   network: NetworkPolicy;
   signal?: AbortSignal;
+  /**
+   * Streams the process's stdio through the caller instead of capturing it: called once with the
+   * streams when the process starts; `stdin` and the output cap are then the caller's business.
+   */
+  attach?: (streams: SandboxStreams) => void;
 }
 
 export const SANDBOX_HOME = '/home/sandbox';

@@ -38,4 +38,57 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX case_results_failing ON case_results(grade_id, passed);
   `,
+  `
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    config_json TEXT NOT NULL,
+    config_sha256 TEXT NOT NULL,
+    artifacts_dir TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    shipbench_version TEXT NOT NULL
+  );
+  CREATE TABLE trials (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    task TEXT NOT NULL,
+    agent_index INTEGER NOT NULL,
+    agent TEXT NOT NULL,
+    model TEXT,
+    attempt INTEGER NOT NULL,
+    policy TEXT NOT NULL,
+    status TEXT NOT NULL,
+    tries INTEGER NOT NULL DEFAULT 0,
+    grade_id TEXT REFERENCES grades(id),
+    exit_status TEXT,
+    steps INTEGER,
+    input_tokens INTEGER,
+    output_tokens INTEGER,
+    cost_usd REAL,
+    priced INTEGER,
+    broker_calls INTEGER,
+    score REAL,
+    resolved INTEGER,
+    almost_resolved INTEGER,
+    started_at TEXT,
+    finished_at TEXT,
+    duration_ms REAL,
+    error TEXT,
+    artifacts_dir TEXT,
+    UNIQUE (run_id, ordinal)
+  );
+  CREATE INDEX trials_run ON trials(run_id, status);
+  CREATE TABLE trial_tries (
+    trial_id TEXT NOT NULL REFERENCES trials(id) ON DELETE CASCADE,
+    try INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    outcome TEXT NOT NULL,
+    error TEXT,
+    cost_usd REAL,
+    artifacts_dir TEXT NOT NULL,
+    PRIMARY KEY (trial_id, try)
+  );
+  `,
 ];

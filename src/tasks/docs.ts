@@ -28,9 +28,9 @@ export function renderManPage(name: string): string | null {
 }
 
 // Captures a task's docs (man pages, --help output of the reference run in a sandbox, files the
-// task names) into <task>/docs/. These come from the machine at build time and are not committed.
-export async function captureDocs(task: Task): Promise<CapturedDoc[]> {
-  const dir = join(task.dir, 'docs');
+// task names) into `dir`: <task>/docs/ at build time (not committed: they come from the machine),
+// an agent's workspace at the start of an episode.
+export async function captureDocs(task: Task, dir = join(task.dir, 'docs')): Promise<CapturedDoc[]> {
   await mkdir(dir, { recursive: true });
   const out: CapturedDoc[] = [];
   for (const doc of task.spec.docs) {

@@ -1,0 +1,73 @@
+import { TrialLimitsSchema } from '../../contracts/run.js';
+import { userError } from '../../errors.js';
+import { createNewRun } from '../../orchestrate/start.js';
+import { leaderboard } from '../../report/stats.js';
+import { openDb, storePath } from '../../store/db.js';
+import { finishedTrials, trialsOfRun, type RunRow } from '../../store/runs.js';
+import type { Db } from '../../store/db.js';
+import type { RunTally } from '../../orchestrate/run.js';
+import { out, VERSION } from '../context.js';
+import { leaderboardTable, trialsTable } from '../format-runs.js';
+import { agentSpecs, artifactsRoot, executeWithProgress, resolveTasks, type AgentFlags } from '../run-support.js';
+import { trialScores } from './leaderboard.js';
+
+export interface RunFlags extends AgentFlags {
+  tasks: string;
+  attempts: number;
+  concurrency: number;
+  name?: string;
+  policy: string;
+  steps?: number;
+  timeLimit?: number;
+  costLimit?: string;
+  runCostLimit?: string;
+  json?: boolean;
+  db?: string;
+}
+
+function usd(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw userError('cli.cost', `${name} takes an amount in USD (like 2.5), not "${value}"`, `fix ${name}`);
+  return n;
+}
+
+// run: plan a run, record it, execute its trials and print the outcome.
+export async function runAction(flags: RunFlags): Promise<void> {
+  if (flags.policy === 'allowlist') throw userError('cli.policy', '--policy allowlist is not available yet', 'use cleanroom (no network) or open');
+  if (flags.policy !== 'cleanroom' && flags.policy !== 'open') throw userError('cli.policy', `--policy must be cleanroom or open, not "${flags.policy}"`, 'pick one of them');
+  const tasks = resolveTasks(flags.tasks);
+  const agents = agentSpecs(flags, tasks);
+  const limits = TrialLimitsSchema.parse({
+    ...(flags.steps ? { steps: flags.steps } : {}),
+    ...(flags.timeLimit ? { timeMinutes: flags.timeLimit } : {}),
+    ...(usd('--cost-limit', flags.costLimit) !== undefined ? { costUsd: usd('--cost-limit', flags.costLimit) } : {}),
+    runCostUsd: usd('--run-cost-limit', flags.runCostLimit) ?? null,
+  });
+  const dbPath = storePath(flags.db);
+  const db = openDb(dbPath);
+  try {
+    const run = await createNewRun(db, { name: flags.name, tasks, agents, attempts: flags.attempts, policy: flags.policy, limits, artifactsRoot: artifactsRoot(dbPath), version: VERSION });
+    if (!flags.json) process.stderr.write(`run ${run.id}${run.name !== run.id ? ` (${run.name})` : ''}: ${tasks.length} tasks × ${agents.length} agents × ${flags.attempts} attempts, policy ${flags.policy}; artifacts in ${run.artifactsDir}\n`);
+    const tally = await executeWithProgress(db, run, tasks, { concurrency: flags.concurrency, dbPath, quiet: flags.json === true });
+    printRunOutcome(db, run, tally, flags.json === true);
+  } finally {
+    db.close();
+  }
+}
+
+// The trials and the leaderboard of a run, and exit code 1 when trials are left unfinished.
+export function printRunOutcome(db: Db, run: RunRow, tally: RunTally, json: boolean): void {
+  const trials = trialsOfRun(db, run.id);
+  const rows = leaderboard(trialScores(finishedTrials(db, run.id)));
+  const unfinished = trials.filter((t) => t.status !== 'done').length;
+  if (unfinished > 0) process.exitCode = 1;
+  if (json) {
+    out(JSON.stringify({ run: { id: run.id, name: run.name, artifactsDir: run.artifactsDir }, finishedNow: tally.done, unfinished, trials, leaderboard: rows }));
+    return;
+  }
+  out(trialsTable(trials));
+  out('');
+  if (rows.length > 0) out(leaderboardTable(rows));
+  if (unfinished > 0) out(`\n${unfinished} trials are unfinished; run them with: shipbench runs resume ${run.name}`);
+}

@@ -1,0 +1,86 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { userError } from '../../errors.js';
+import { checkResumable } from '../../orchestrate/start.js';
+import { openDb, storePath } from '../../store/db.js';
+import { findRun, listRuns, trialsOfRun, triesOf } from '../../store/runs.js';
+import { loadTaskDir } from '../../tasks/load-task.js';
+import { out } from '../context.js';
+import { runsTable, trialsTable } from '../format-runs.js';
+import { executeWithProgress } from '../run-support.js';
+import { printRunOutcome } from './run.js';
+
+export async function listRunsAction(flags: { json?: boolean; db?: string }): Promise<void> {
+  const db = openDb(storePath(flags.db));
+  try {
+    const runs = listRuns(db);
+    if (flags.json) out(JSON.stringify(runs));
+    else out(runs.length === 0 ? 'no runs yet; start one with: shipbench run --tasks wc --agent oracle' : runsTable(runs));
+  } finally {
+    db.close();
+  }
+}
+
+export async function showRunAction(ref: string, flags: { json?: boolean; db?: string }): Promise<void> {
+  const db = openDb(storePath(flags.db));
+  try {
+    const run = findRun(db, ref);
+    const trials = trialsOfRun(db, run.id);
+    if (flags.json) {
+      out(JSON.stringify({ ...run, trials: trials.map((t) => ({ ...t, tries: triesOf(db, t.id) })) }));
+      return;
+    }
+    const agents = run.config.agents.map((a) => a.kind + (a.model ? `/${a.model}` : '')).join(', ');
+    out(`run ${run.id}${run.name !== run.id ? ` (${run.name})` : ''}, created ${run.createdAt}, shipbench ${run.shipbenchVersion}`);
+    out(`  ${run.config.tasks.length} tasks × ${agents} × ${run.config.attempts} attempts, policy ${run.config.policy}; artifacts in ${run.artifactsDir}`);
+    out('');
+    out(trialsTable(trials));
+  } finally {
+    db.close();
+  }
+}
+
+export async function resumeRunAction(ref: string, flags: { concurrency: number; json?: boolean; db?: string }): Promise<void> {
+  const dbPath = storePath(flags.db);
+  const db = openDb(dbPath);
+  try {
+    const run = findRun(db, ref);
+    const tasks = run.config.tasks.map((t) => {
+      if (!existsSync(t.dir)) throw userError('run.changed', `run ${run.name} cannot be resumed: task ${t.id} is no longer at ${t.dir}`, 'start a new run instead');
+      return loadTaskDir(t.dir);
+    });
+    await checkResumable(run, tasks);
+    const tally = await executeWithProgress(db, run, tasks, { concurrency: flags.concurrency, dbPath, quiet: flags.json === true });
+    printRunOutcome(db, run, tally, flags.json === true);
+  } finally {
+    db.close();
+  }
+}
+
+// Copies each finished trial's eval.json, submission.tar.gz, trajectory.jsonl and traj.json to
+// <out>/<trial>/.
+export async function exportRunAction(ref: string, flags: { out: string; json?: boolean; db?: string }): Promise<void> {
+  const db = openDb(storePath(flags.db));
+  try {
+    const run = findRun(db, ref);
+    const written: { trial: string; files: string[] }[] = [];
+    for (const trial of trialsOfRun(db, run.id)) {
+      if (trial.status !== 'done' || !trial.artifactsDir) continue;
+      const dir = resolve(flags.out, trial.id);
+      await mkdir(dir, { recursive: true });
+      const files: string[] = [];
+      for (const name of ['eval.json', 'submission.tar.gz', 'trajectory.jsonl', 'traj.json']) {
+        const from = join(trial.artifactsDir, name);
+        if (!existsSync(from)) continue;
+        await copyFile(from, join(dir, name));
+        files.push(join(dir, name));
+      }
+      written.push({ trial: trial.id, files });
+    }
+    if (flags.json) out(JSON.stringify(written));
+    else out(written.length === 0 ? `run ${run.name} has no finished trials to export` : `exported ${written.length} trials of run ${run.name} to ${resolve(flags.out)}`);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { positiveInt } from '../context.js';
+import type { RunFlags } from '../actions/run.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run agents on tasks in cleanroom sandboxes, grade every submission and record the trials')
+    .requiredOption('--tasks <ids>', 'comma-separated task ids or folders, or a dataset name (core)')
+    .requiredOption('--agent <kind>', 'mini, command, oracle, null or replay (repeat for several)', collect)
+    .option('--model <name>', 'model of the mini agent (repeat to compare models; default: $SHIPBENCH_MODEL)', collect)
+    .option('--provider <name>', 'openai (any compatible endpoint) or anthropic (default: from the model name)')
+    .option('--base-url <url>', 'model API base URL (default: $OPENAI_BASE_URL or $ANTHROPIC_BASE_URL)')
+    .option('--agent-command <cmd>', 'command agent: the agent CLI; {instruction} and {instruction_file} are filled in')
+    .option('--trajectory <file>', 'replay agent: the trajectory.jsonl to replay')
+    .option('-k, --attempts <n>', 'attempts per task and agent', positiveInt('--attempts'), 1)
+    .option('--concurrency <n>', 'trials run at once', positiveInt('--concurrency'), 1)
+    .option('--name <name>', 'name of the run (default: its id)')
+    .option('--policy <policy>', 'network of the agent sandbox: cleanroom or open', 'cleanroom')
+    .option('--steps <n>', 'model replies per trial at most', positiveInt('--steps'))
+    .option('--time-limit <min>', 'minutes per trial at most', positiveInt('--time-limit'))
+    .option('--cost-limit <usd>', 'model spend per trial at most, in USD')
+    .option('--run-cost-limit <usd>', 'model spend of the whole run at most, in USD')
+    .option('--json', 'print the run summary as JSON')
+    .option('--db <path>', 'SQLite store (default: $SHIPBENCH_DB or .shipbench/shipbench.db)')
+    .action(async (flags: RunFlags) => (await import('../actions/run.js')).runAction(flags));
+}

@@ -1,0 +1,35 @@
+import type { GradeResult } from '../contracts/grade.js';
+import type { EpisodeResult } from '../agent/episode.js';
+
+// A ProgramBench-style eval.json of one trial: the instance, the verdict (resolved at 100% of the
+// tests, almost resolved at 95%), the per-test status and what the agent spent. Pure.
+export function evalJson(input: { trialId: string; runId: string; task: string; agent: string; model: string | null; attempt: number; policy: string; grade: GradeResult; episode: EpisodeResult; brokerCalls: number }): Record<string, unknown> {
+  const { grade, episode } = input;
+  return {
+    instance_id: input.task,
+    trial_id: input.trialId,
+    run_id: input.runId,
+    agent: input.agent,
+    model_name_or_path: input.model,
+    attempt: input.attempt,
+    policy: input.policy,
+    resolved: grade.resolved,
+    almost_resolved: grade.almostResolved,
+    pass_rate: grade.score,
+    tests_passed: grade.passed,
+    tests_failed: grade.failed,
+    tests_total: grade.total,
+    compiled: grade.build.status === 'ok',
+    build: { status: grade.build.status, failure: grade.build.failure, message: grade.build.message },
+    tests_status: Object.fromEntries(grade.cases.map((c) => [c.id, c.passed ? 'PASSED' : 'FAILED'])),
+    features: grade.features,
+    exit_status: episode.exitStatus,
+    steps: episode.steps,
+    broker_calls: input.brokerCalls,
+    usage: episode.usage,
+    submission_sha256: grade.submission.sha256,
+    grade_id: grade.id,
+    suite_sha256: grade.suiteSha256,
+    shipbench_version: grade.shipbenchVersion,
+  };
+}

@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { RunBudget } from '../agent/episode.js';
+import { isShipbenchError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import { saveGrade } from '../store/grades.js';
+import { failTry, finishTry, reclaimInterrupted, runSpend, startTry, trialsOfRun, type RunRow, type TrialRow } from '../store/runs.js';
+import type { Task } from '../tasks/load-task.js';
+import { executeTrial, InfrastructureError, type TrialOutput } from './trial.js';
+
+export type RunEvent =
+  | { kind: 'start'; total: number; todo: number; reclaimed: number }
+  | { kind: 'trial-start'; trial: TrialRow; tryNumber: number }
+  | { kind: 'trial-done'; trial: TrialRow; output: TrialOutput }
+  | { kind: 'trial-failed'; trial: TrialRow; tryNumber: number; error: string; willRetry: boolean };
+
+export interface ExecuteRunOptions {
+  db: Db;
+  run: RunRow;
+  tasks: ReadonlyMap<string, Task>;
+  /** Trials run at once. */
+  concurrency: number;
+  /** Folders no sandbox may reach: the store and the run artifacts. */
+  privateDirs: string[];
+  version: string;
+  /** Tries per trial in this execution before it is left as an infrastructure error. */
+  maxTries?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export interface RunTally {
+  done: number;
+  infraErrors: number;
+}
+
+// Executes every unfinished trial of a stored run: trials a killed run left running go back to
+// pending (their tries are kept), finished trials are never run again. Each trial is recorded as
+// it finishes. Infrastructure failures are retried; a user error (a missing key, say) stops the
+// whole run, which stays resumable.
+export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> {
+  const { db, run } = options;
+  const reclaimed = reclaimInterrupted(db, run.id);
+  const trials = trialsOfRun(db, run.id);
+  const todo = trials.filter((t) => t.status !== 'done');
+  options.onEvent?.({ kind: 'start', total: trials.length, todo: todo.length, reclaimed });
+  const cap = run.config.limits.runCostUsd;
+  const budget = cap === null ? null : new RunBudget(cap);
+  budget?.add(runSpend(db, run.id));
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const maxTries = options.maxTries ?? 3;
+  let next = 0;
+  let fatal: unknown = null;
+  const tally: RunTally = { done: 0, infraErrors: 0 };
+
+  const worker = async () => {
+    while (!stop.signal.aborted) {
+      const trial = todo[next++];
+      if (!trial) return;
+      const task = options.tasks.get(trial.task);
+      const agent = run.config.agents[trial.agentIndex];
+      if (!task || !agent) throw new Error(`trial ${trial.id} names a task or agent its run does not have`);
+      for (let attempt = 1; attempt <= maxTries && !stop.signal.aborted; attempt++) {
+        const { tryNumber, artifactsDir } = startTry(db, trial.id, (n) => join(run.artifactsDir, trial.id, `try-${n}`));
+        options.onEvent?.({ kind: 'trial-start', trial, tryNumber });
+        try {
+          const output = await executeTrial({
+            trialId: trial.id,
+            runId: run.id,
+            task,
+            agent,
+            attempt: trial.attempt,
+            policy: run.config.policy,
+            limits: run.config.limits,
+            privateDirs: options.privateDirs,
+            artifactsDir,
+            runBudget: budget,
+            version: options.version,
+            signal: stop.signal,
+          });
+          if (stop.signal.aborted) {
+            // Stopped mid-trial: what was graded is not the agent's result. The trial runs again on resume.
+            failTry(db, trial.id, tryNumber, 'interrupted', output.episode.usage.costUsd);
+            return;
+          }
+          saveGrade(db, output.grade);
+          finishTry(db, trial.id, tryNumber, artifactsDir, {
+            gradeId: output.grade.id,
+            exitStatus: output.episode.exitStatus,
+            steps: output.episode.steps,
+            inputTokens: output.episode.usage.inputTokens,
+            outputTokens: output.episode.usage.outputTokens,
+            costUsd: output.episode.usage.costUsd,
+            priced: output.episode.usage.priced,
+            brokerCalls: output.brokerCalls,
+            score: output.grade.score,
+            resolved: output.grade.resolved,
+            almostResolved: output.grade.almostResolved,
+            durationMs: output.durationMs,
+            error: null,
+          });
+          tally.done++;
+          options.onEvent?.({ kind: 'trial-done', trial, output });
+          break;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          failTry(db, trial.id, tryNumber, message, 0);
+          if (isShipbenchError(error) && error.kind === 'user') {
+            fatal ??= error;
+            stop.abort();
+            return;
+          }
+          const willRetry = attempt < maxTries && !stop.signal.aborted;
+          options.onEvent?.({ kind: 'trial-failed', trial, tryNumber, error: error instanceof InfrastructureError ? message : `internal error: ${message}`, willRetry });
+          if (!willRetry) tally.infraErrors++;
+        }
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, todo.length)) }, worker));
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  if (fatal) throw fatal;
+  return tally;
+}

@@ -1,0 +1,144 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AgentSpec, TrialLimits } from '../contracts/run.js';
+import type { GradeResult } from '../contracts/grade.js';
+import { RunBudget, type EpisodeResult } from '../agent/episode.js';
+import { ModelError } from '../agent/model.js';
+import { agentLabel, runAgent } from '../agent/run-agent.js';
+import { Trajectory, toMiniSweTraj } from '../agent/trajectory.js';
+import { isShipbenchError } from '../errors.js';
+import { gradeSubmission } from '../grade/grade.js';
+import { AgentSandbox, WORKSPACE_INSIDE, type AgentPolicy } from '../sandbox/agent-sandbox.js';
+import { runSandboxed } from '../sandbox/run.js';
+import { caseLimitDefaults, type NetworkPolicy, type SandboxLimits } from '../sandbox/spec.js';
+import { captureDocs } from '../tasks/docs.js';
+import { caseLimits } from '../tasks/limits.js';
+import type { Task } from '../tasks/load-task.js';
+import { protectedPaths, referenceProgram } from '../tasks/program.js';
+import { removeTree, writeFileAtomic } from '../util/fs.js';
+import { evalJson } from './eval-json.js';
+import { instructionFor } from './instruction.js';
+
+const MiB = 1024 * 1024;
+
+export interface TrialInput {
+  trialId: string;
+  runId: string;
+  task: Task;
+  agent: AgentSpec;
+  attempt: number;
+  policy: AgentPolicy;
+  limits: TrialLimits;
+  /** Folders no sandbox may reach (the store and run artifacts). */
+  privateDirs: string[];
+  /** Where this try's files go: trajectory, submission, eval.json. */
+  artifactsDir: string;
+  runBudget: RunBudget | null;
+  version: string;
+  signal?: AbortSignal;
+  /** Cases graded at once. */
+  gradeConcurrency?: number;
+}
+
+export interface TrialOutput {
+  grade: GradeResult;
+  episode: EpisodeResult;
+  brokerCalls: number;
+  durationMs: number;
+}
+
+// A failure of the harness or its surroundings (model API down, sandbox setup), not of the agent:
+// the trial is run again and the agent is not charged for it.
+export class InfrastructureError extends Error {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'InfrastructureError';
+  }
+}
+
+// Limits of one agent command: roomy, since agents build and test whole programs.
+function stepLimits(limits: TrialLimits): SandboxLimits {
+  return { timeoutMs: limits.stepTimeoutSeconds * 1000, memoryMb: 8192, processes: 1024, fileSizeMb: 1024, diskMb: 4096, outputBytes: 16 * MiB, tmpMb: 1024, graceMs: 2000 };
+}
+
+// One trial: a cleanroom episode with the agent → the workspace packed as the submission →
+// graded against the hidden suite → eval.json, trajectory and tarball in the artifacts folder.
+// Agent failures are results; infrastructure failures throw InfrastructureError.
+export async function executeTrial(input: TrialInput): Promise<TrialOutput> {
+  const started = Date.now();
+  const { task } = input;
+  await mkdir(input.artifactsDir, { recursive: true });
+  const trajectory = new Trajectory(join(input.artifactsDir, 'trajectory.jsonl'));
+  const episodeRoot = await mkdtemp(join(tmpdir(), 'shipbench-episode-'));
+  let sandbox: AgentSandbox | null = null;
+  try {
+    try {
+      sandbox = await AgentSandbox.create({
+        root: episodeRoot,
+        programName: task.program,
+        reference: referenceProgram(task),
+        hide: [...protectedPaths(task), ...input.privateDirs],
+        brokerHide: [task.suitePath, task.manifestPath, ...input.privateDirs],
+        policy: input.policy as NetworkPolicy,
+        stepLimits: stepLimits(input.limits),
+        brokerLimits: { ...caseLimits(task.spec.limits), timeoutMs: input.limits.brokerCallSeconds * 1000 },
+        onBrokerCall: (call) =>
+          trajectory.append({ type: 'broker', seq: call.seq, argv: call.argv, cwd: call.cwd, status: call.status, endedBy: call.endedBy, wallMs: call.wallMs, stdinBytes: call.stdinBytes, stdoutBytes: call.stdoutBytes, stderrBytes: call.stderrBytes }),
+      });
+      await captureDocs(task, join(sandbox.workspace, 'docs'));
+    } catch (error) {
+      if (isShipbenchError(error) && error.kind === 'user') throw error;
+      throw new InfrastructureError(`the agent sandbox could not be set up: ${(error as Error).message}`, { cause: error });
+    }
+    const instruction = instructionFor(task, { workspace: WORKSPACE_INSIDE });
+    trajectory.append({ type: 'start', task: task.id, agent: agentLabel(input.agent), policy: input.policy, instruction });
+    let episode: EpisodeResult;
+    try {
+      episode = await runAgent({
+        task: { id: task.id, program: task.program, solutionDir: task.spec.solution ? join(task.dir, task.spec.solution) : null },
+        agent: input.agent,
+        instruction,
+        sandbox,
+        policy: input.policy,
+        limits: input.limits,
+        trajectory,
+        runBudget: input.runBudget,
+        signal: input.signal,
+      });
+    } catch (error) {
+      if (error instanceof ModelError && error.failure === 'infrastructure') throw new InfrastructureError(error.message, { cause: error });
+      if (isShipbenchError(error) && error.code === 'sandbox.setup') throw new InfrastructureError(error.message, { cause: error });
+      throw error;
+    }
+    const brokerCalls = sandbox.brokerCalls.length;
+    await sandbox.close();
+    sandbox = null;
+
+    const tarball = join(input.artifactsDir, 'submission.tar.gz');
+    await packWorkspace(join(episodeRoot, 'workspace'), tarball);
+    const grade = await gradeSubmission({ task, submission: tarball, extraHide: input.privateDirs, version: input.version, signal: input.signal, concurrency: input.gradeConcurrency });
+    const label = agentLabel(input.agent);
+    await writeFileAtomic(join(input.artifactsDir, 'eval.json'), `${JSON.stringify(evalJson({ trialId: input.trialId, runId: input.runId, task: task.id, agent: label, model: input.agent.model ?? null, attempt: input.attempt, policy: input.policy, grade, episode, brokerCalls }), null, 2)}\n`);
+    await writeFile(join(input.artifactsDir, 'traj.json'), `${JSON.stringify(toMiniSweTraj(trajectory.events, { agent: label, model: input.agent.model ?? null, submission: 'submission.tar.gz', version: input.version }), null, 2)}\n`);
+    return { grade, episode, brokerCalls, durationMs: Date.now() - started };
+  } finally {
+    await sandbox?.close();
+    await removeTree(episodeRoot);
+  }
+}
+
+// Packs the workspace into a .tar.gz with tar running in a sandbox (the workspace is the agent's:
+// it may hold anything, from fifos to symlinks pointing out). A workspace too big to pack gives a
+// cut archive, which grading reports as an unreadable submission.
+async function packWorkspace(workspace: string, tarball: string): Promise<void> {
+  const result = await runSandboxed({
+    command: ['tar', '-czf', '-', '--sort=name', '--owner=0', '--group=0', '--numeric-owner', '.'],
+    cwd: workspace,
+    cwdInside: WORKSPACE_INSIDE,
+    limits: { ...caseLimitDefaults, timeoutMs: 300_000, outputBytes: 512 * MiB },
+    network: 'cleanroom',
+  });
+  if (result.outcome.endedBy === 'spawn-failed') throw new InfrastructureError(`packing the workspace failed: ${result.outcome.error ?? 'sandbox setup failed'}`);
+  await writeFileAtomic(tarball, result.stdout);
+}

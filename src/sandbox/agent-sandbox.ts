@@ -1,0 +1,167 @@
+import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { ShipbenchError } from '../errors.js';
+import { sandboxEnv } from './bwrap-args.js';
+import { Broker, type BrokerCall } from './broker.js';
+import { hostLayout } from './host.js';
+import { giveToSandbox } from './identity.js';
+import { nativeProgram } from './native.js';
+import type { Program } from './program.js';
+import { runSandboxed, type SandboxResult } from './run.js';
+import type { Bind, NetworkPolicy, SandboxLimits } from './spec.js';
+
+// Where the agent's folders appear inside its sandbox (and inside the broker's, at the same paths).
+export const WORKSPACE_INSIDE = '/workspace';
+export const AGENT_HOME_INSIDE = '/home/sandbox';
+export const AGENT_TMP_INSIDE = '/tmp';
+// The stub folder, first on the agent's PATH, and the broker's socket beside it.
+export const AGENT_RUN_INSIDE = '/run/shipbench';
+
+// What the agent may reach over the network. `allowlist` is the agent sandbox's third policy:
+// nothing but the named host:port pairs (not available yet; see the notes).
+export type AgentPolicy = NetworkPolicy | 'allowlist';
+
+export interface AgentSandboxOptions {
+  /** An empty host folder for this episode; it holds the workspace, home, tmp and the socket. */
+  root: string;
+  /** The program name the agent calls the reference by (the stub's name). */
+  programName: string;
+  /** The reference, run only by the broker; null for a sandbox without one (market episodes). */
+  reference: Program | null;
+  /** Paths the agent must not reach: the task's hide list, the reference's files, the suite, the store. */
+  hide: string[];
+  /** Paths the reference's own sandbox must not reach: the suite, the store. */
+  brokerHide: string[];
+  policy: NetworkPolicy;
+  /** Limits of one agent command. */
+  stepLimits: SandboxLimits;
+  /** Limits of one reference call through the broker. */
+  brokerLimits: SandboxLimits;
+  onBrokerCall?: (call: BrokerCall) => void;
+}
+
+export interface StepOptions {
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  stdin?: Uint8Array;
+  signal?: AbortSignal;
+}
+
+// Tools that read machine code or trace processes: not on the agent's PATH (the reference's bytes
+// are out of reach anyway; these would only invite trying).
+const INSPECTION_TOOLS = /^(?:[a-z0-9_]+-linux-gnu-)?(gdb|gdbserver|strace|ltrace|objdump|readelf|nm|strings|ndisasm|r2|radare2|rizin|rz-bin|eu-readelf|eu-objdump|perf|valgrind)$/;
+
+// The cleanroom of one episode: a persistent workspace, home and /tmp that every command of the
+// agent shares; the host's toolchains read-only; no network; a non-root user; the reference only
+// through the broker's stub. Each command runs in a fresh sandbox over those folders, so nothing
+// an agent starts outlives the command that started it.
+export class AgentSandbox {
+  readonly workspace: string;
+  readonly home: string;
+  readonly tmp: string;
+  private readonly runDir: string;
+
+  private constructor(
+    private readonly options: AgentSandboxOptions,
+    private readonly broker: Broker | null,
+  ) {
+    this.workspace = join(options.root, 'workspace');
+    this.home = join(options.root, 'home');
+    this.tmp = join(options.root, 'tmp');
+    this.runDir = join(options.root, 'run');
+  }
+
+  static async create(options: AgentSandboxOptions): Promise<AgentSandbox> {
+    const dirs = ['workspace', 'home', 'tmp', 'run', 'run/bin'].map((d) => join(options.root, d));
+    await chmod(options.root, 0o755);
+    for (const dir of dirs) await mkdir(dir, { recursive: true, mode: 0o755 });
+    let broker: Broker | null = null;
+    if (options.reference) {
+      const stub = nativeProgram('broker-stub');
+      if (!stub) throw new ShipbenchError('sandbox.setup', 'the reference stub needs a C compiler (cc) and none works here', { hint: 'install gcc', kind: 'user' });
+      await copyFile(stub, join(options.root, 'run/bin', options.programName));
+      await chmod(join(options.root, 'run/bin', options.programName), 0o755);
+      const mounts = [
+        { host: join(options.root, 'workspace'), inside: WORKSPACE_INSIDE },
+        { host: join(options.root, 'home'), inside: AGENT_HOME_INSIDE },
+        { host: join(options.root, 'tmp'), inside: AGENT_TMP_INSIDE },
+      ];
+      broker = await Broker.start({
+        socketPath: join(options.root, 'run/broker.sock'),
+        reference: options.reference,
+        mounts,
+        hide: options.brokerHide,
+        limits: options.brokerLimits,
+        onCall: options.onBrokerCall,
+      });
+    }
+    for (const dir of ['workspace', 'home', 'tmp']) await giveToSandbox(join(options.root, dir));
+    return new AgentSandbox(options, broker);
+  }
+
+  get brokerCalls(): readonly BrokerCall[] {
+    return this.broker?.calls ?? [];
+  }
+
+  /** Runs one shell command in the workspace and says how it ended. */
+  async exec(command: string, options: StepOptions = {}): Promise<SandboxResult> {
+    return this.spawn(['/bin/bash', '-c', command], options);
+  }
+
+  /** Runs a program (an agent CLI, say) in the workspace with the episode's folders and policy. */
+  async spawn(argv: string[], options: StepOptions = {}): Promise<SandboxResult> {
+    const limits = { ...this.options.stepLimits, timeoutMs: options.timeoutMs ?? this.options.stepLimits.timeoutMs };
+    const { stubBinds, hide } = this.shadowing();
+    return runSandboxed({
+      command: argv,
+      cwd: this.workspace,
+      cwdInside: WORKSPACE_INSIDE,
+      binds: [
+        { host: this.home, inside: AGENT_HOME_INSIDE, writable: true },
+        { host: this.tmp, inside: AGENT_TMP_INSIDE, writable: true },
+        { host: this.runDir, inside: AGENT_RUN_INSIDE },
+        ...stubBinds,
+      ],
+      hide,
+      env: { PATH: `${AGENT_RUN_INSIDE}/bin:${sandboxEnv({}, WORKSPACE_INSIDE, hostLayout().binPaths).PATH}`, SHELL: '/bin/bash', ...options.env },
+      stdin: options.stdin,
+      limits,
+      network: this.options.policy,
+      signal: options.signal,
+    });
+  }
+
+  /** Writes the task instruction where agent CLIs read it (INSTRUCTION.md beside the stub folder). */
+  async writeInstruction(text: string): Promise<void> {
+    await writeFile(join(this.runDir, 'INSTRUCTION.md'), text, { mode: 0o644 });
+  }
+
+  async close(): Promise<void> {
+    await this.broker?.close();
+  }
+
+  // The stub bound over the reference's own path (so calling it by absolute path reaches the
+  // broker too) and every other protected path and inspection tool masked.
+  private shadowing(): { stubBinds: Bind[]; hide: string[] } {
+    const stub = join(this.runDir, 'bin', this.options.programName);
+    const shadowed = new Set(this.options.reference ? this.options.reference.command.filter((p) => p.startsWith('/') && existsSync(p)).map((p) => realpathSync(p)) : []);
+    const stubBinds = this.options.reference ? [...shadowed].map((path) => ({ host: stub, inside: path })) : [];
+    const hide = [...this.options.hide, ...inspectionTools(this.options.programName)].filter((p) => !shadowed.has(existsSync(p) ? realpathSync(p) : p));
+    return { stubBinds, hide };
+  }
+}
+
+let toolsCache: string[] | undefined;
+
+// The inspection tools installed on this machine, except the task's own program.
+function inspectionTools(programName: string): string[] {
+  toolsCache ??= ['/usr/bin', '/usr/local/bin', '/bin'].flatMap((dir) => {
+    try {
+      return readdirSync(dir).filter((name) => INSPECTION_TOOLS.test(name)).map((name) => join(dir, name));
+    } catch {
+      return [];
+    }
+  });
+  return toolsCache.filter((path) => !path.endsWith(`/${programName}`));
+}
