@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaskDir } from '../../src/tasks/load-task.js';
 import { loadSuite } from '../../src/tasks/suite-io.js';
 import { runCli } from '../support/cli.js';
-import { startFakeOpenAI, type FakeModel } from '../support/fake-openai.js';
+import { startFakeOpenAI, type FakeModel } from '../support/fake-models.js';
 import { tempDir, writeTree } from '../support/fixtures.js';
 
 let root: string;

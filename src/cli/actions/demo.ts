@@ -1,67 +1,42 @@
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import type { GradeResult } from '../../contracts/grade.js';
-import { gradeSubmission } from '../../grade/grade.js';
+import { relative } from 'node:path';
+import { TrialLimitsSchema } from '../../contracts/run.js';
+import { createNewRun } from '../../orchestrate/start.js';
 import { openDb, storePath } from '../../store/db.js';
-import { saveGrade } from '../../store/grades.js';
 import { findTask } from '../../tasks/load-task.js';
-import { removeTree } from '../../util/fs.js';
-import { out, VERSION } from '../context.js';
-import { percent, table, verdictWord } from '../format.js';
-import { createProgress } from '../progress.js';
+import { VERSION } from '../context.js';
+import { artifactsRoot, executeWithProgress } from '../run-support.js';
+import { printRunOutcome } from './run.js';
 
-const DEMO_TASK = 'wc';
+// Built-in tasks that ship a known solution, so the demo needs no model and no key.
+export const DEMO_TASKS = ['wc', 'fold', 'head'];
 
-// A submission that builds an executable which prints nothing and exits 0.
-export async function writeNullSubmission(dir: string): Promise<void> {
-  await writeFile(join(dir, 'compile.sh'), '#!/bin/sh\nprintf \'#!/bin/sh\\nexit 0\\n\' > executable\nchmod +x executable\n');
-  await chmod(join(dir, 'compile.sh'), 0o755);
-}
-
-// demo: grade the wc baseline and the null submission (what npm start runs).
-export async function demoAction(flags: { db?: string; json?: boolean }): Promise<void> {
-  const task = findTask(DEMO_TASK);
+// demo: run the oracle and the null agent on three built-in tasks in cleanroom sandboxes and
+// print the trials and the leaderboard (what npm start runs).
+export async function demoAction(flags: { db?: string; json?: boolean; concurrency?: number }): Promise<void> {
+  const tasks = DEMO_TASKS.map((id) => findTask(id));
   const dbPath = storePath(flags.db);
   const db = openDb(dbPath);
-  const nullDir = await mkdtemp(join(tmpdir(), 'shipbench-null-'));
   try {
-    await writeNullSubmission(nullDir);
-    const submissions = [
-      { name: 'oracle (baseline solution)', path: join(task.dir, task.spec.solution ?? 'solution') },
-      { name: 'null (empty program)', path: nullDir },
-    ];
-    if (!flags.json) out(`shipbench demo: grading two submissions for task "${task.id}" in bubblewrap sandboxes`);
-    const grades: { name: string; grade: GradeResult }[] = [];
-    for (const s of submissions) {
-      const progress = createProgress(`  ${s.name}:`, { quiet: flags.json === true && !process.stderr.isTTY });
-      const grade = await gradeSubmission({
-        task,
-        submission: s.path,
-        extraHide: [dirname(dbPath)],
-        version: VERSION,
-        onPhase: (p) => p.phase === 'case' && progress.update(p.done, p.total, p.failed),
-      });
-      progress.finish();
-      saveGrade(db, grade);
-      grades.push({ name: s.name, grade });
+    const run = await createNewRun(db, {
+      tasks,
+      agents: [{ kind: 'oracle' }, { kind: 'null' }],
+      attempts: 1,
+      policy: 'cleanroom',
+      limits: TrialLimitsSchema.parse({}),
+      artifactsRoot: artifactsRoot(dbPath),
+      version: VERSION,
+    });
+    if (!flags.json) {
+      process.stderr.write(`shipbench demo: the oracle agent (each task's known solution) and the null agent (an empty submission)\n`);
+      process.stderr.write(`on ${DEMO_TASKS.join(', ')}, each in a cleanroom sandbox, graded against the hidden suites.\n`);
     }
-    if (flags.json) {
-      out(JSON.stringify(grades.map(({ name, grade: g }) => ({ submission: name, id: g.id, task: g.task, build: g.build.status, passed: g.passed, failed: g.failed, total: g.total, score: g.score, resolved: g.resolved, almostResolved: g.almostResolved }))));
-      return;
+    const tally = await executeWithProgress(db, run, tasks, { concurrency: flags.concurrency ?? 2, dbPath, quiet: flags.json === true });
+    printRunOutcome(db, run, tally, flags.json === true);
+    if (!flags.json) {
+      process.stdout.write(`\nstored as run ${run.id} in ${relative(process.cwd(), dbPath) || dbPath}; see it again with: npx shipbench runs show ${run.id}\n`);
+      process.stdout.write(`run a real model the same way: OPENAI_API_KEY=… npx shipbench run --tasks ${DEMO_TASKS.join(',')} --agent mini --model gpt-4o-mini\n`);
     }
-    out('');
-    out(
-      table(
-        ['submission', 'build', 'passed', 'score', 'verdict'],
-        grades.map(({ name, grade: g }) => [name, g.build.status, `${g.passed}/${g.total}`, percent(g.score), verdictWord(g)]),
-        [false, false, true, true, false],
-      ),
-    );
-    out('');
-    out(`stored in ${relative(process.cwd(), dbPath) || dbPath}; see one in full with: npx shipbench grade ${relative(process.cwd(), join(task.dir, task.spec.solution ?? 'solution'))} --task ${task.id}`);
   } finally {
     db.close();
-    await removeTree(nullDir);
   }
 }

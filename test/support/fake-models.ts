@@ -1,0 +1,65 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+export interface FakeModel {
+  baseURL: string;
+  requests: { path: string; body: Record<string, unknown> }[];
+  close(): Promise<void>;
+}
+
+type Answer = (body: Record<string, unknown>, content: string, turn: number) => Record<string, unknown>;
+
+// A local HTTP server that answers each request on `path` with the next scripted reply (the last
+// one repeats), shaped by `answer` into a provider's wire format. Only loopback.
+async function startFake(path: string, base: string, replies: string[], answer: Answer): Promise<FakeModel> {
+  const requests: FakeModel['requests'] = [];
+  let turn = 0;
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void readBody(req).then((text) => {
+      const body = JSON.parse(text || '{}') as Record<string, unknown>;
+      requests.push({ path: req.url ?? '', body });
+      if (req.method !== 'POST' || !req.url?.endsWith(path)) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
+        return;
+      }
+      const content = replies[Math.min(turn++, replies.length - 1)] ?? '';
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(body, content, turn)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { baseURL: `http://127.0.0.1:${port}${base}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+// The OpenAI chat-completions wire format (POST {base}/chat/completions).
+export function startFakeOpenAI(replies: string[]): Promise<FakeModel> {
+  return startFake('/chat/completions', '/v1', replies, (body, content, turn) => ({
+    id: `chatcmpl-${turn}`,
+    object: 'chat.completion',
+    created: 1_700_000_000,
+    model: body.model,
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 120, completion_tokens: 80, total_tokens: 200 },
+  }));
+}
+
+// Anthropic's messages wire format (POST {base}/v1/messages).
+export function startFakeAnthropic(replies: string[]): Promise<FakeModel> {
+  return startFake('/v1/messages', '', replies, (body, content, turn) => ({
+    id: `msg_${turn}`,
+    type: 'message',
+    role: 'assistant',
+    model: body.model,
+    content: [{ type: 'text', text: content }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: 150, output_tokens: 90 },
+  }));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => resolve(text));
+  });
+}
