@@ -19,7 +19,7 @@ export interface BrokerCall {
   wallMs: number;
   /** The exit status the stub got (124 when stopped at the time limit, 126 when it could not run). */
   status: number;
-  endedBy: EndReason | 'refused';
+  endedBy: EndReason | 'caller-gone';
   stdinBytes: number;
   stdoutBytes: number;
   stderrBytes: number;
@@ -189,7 +189,7 @@ export class Broker {
         send('R', Buffer.from(`shipbench broker: cannot run ${this.options.reference.argv0} in ${call.cwd}: ${outcome.error ?? 'sandbox setup failed'}\n`));
       }
       if (!socket.destroyed) socket.end(encodeExit(status));
-      this.record({ seq, argv: call.argv, cwd: call.cwd, startedAt: startedAt.toISOString(), wallMs: Math.round(outcome.wallMs), status, endedBy: abort.signal.aborted ? 'refused' : outcome.endedBy, stdinBytes, stdoutBytes, stderrBytes });
+      this.record({ seq, argv: call.argv, cwd: call.cwd, startedAt: startedAt.toISOString(), wallMs: Math.round(outcome.wallMs), status, endedBy: abort.signal.aborted ? 'caller-gone' : outcome.endedBy, stdinBytes, stdoutBytes, stderrBytes });
     } finally {
       socket.off('close', hangUp);
       this.running.delete(abort);

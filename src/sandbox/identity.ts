@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { chown, lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -20,15 +21,15 @@ export async function giveToSandbox(path: string): Promise<void> {
   for (const name of await readdir(path)) await giveToSandbox(join(path, name));
 }
 
-// The command prefix that drops root before bubblewrap starts; empty when not root.
+let setprivFound: boolean | undefined;
+
+// The command prefix bubblewrap's launcher starts with: it dies with shipbench (a parent-death
+// signal, so a killed harness takes its sandboxes along: bubblewrap follows its launcher with
+// --die-with-parent) and, when shipbench runs as root, it drops to the sandbox user first.
 export function dropPrivilegesPrefix(): string[] {
-  if (!runningAsRoot()) return [];
-  return [
-    'setpriv',
-    `--reuid=${SANDBOX_HOST_UID}`,
-    `--regid=${SANDBOX_HOST_GID}`,
-    '--clear-groups',
-    '--inh-caps=-all',
-    '--',
-  ];
+  setprivFound ??= existsSync('/usr/bin/setpriv') || existsSync('/bin/setpriv');
+  // As root setpriv is required (dropping root is not optional); otherwise it is a nicety.
+  if (!setprivFound && !runningAsRoot()) return [];
+  const drop = runningAsRoot() ? [`--reuid=${SANDBOX_HOST_UID}`, `--regid=${SANDBOX_HOST_GID}`, '--clear-groups', '--inh-caps=-all'] : [];
+  return ['setpriv', ...drop, '--pdeathsig', 'KILL', '--'];
 }

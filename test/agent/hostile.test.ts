@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrajectoryEvent } from '../../src/contracts/run.js';
+import { readTrajectory } from '../../src/agent/trajectory.js';
+import { findTask } from '../../src/tasks/load-task.js';
+import { runCli } from '../support/cli.js';
+import { tempDir } from '../support/fixtures.js';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+// Hostile agent scripts, replayed as one episode on the wc task: each prints what it got, and the
+// trajectory must show each one contained.
+function hostileScripts(paths: { port: number; suite: string; db: string; wcSize: number }): Record<string, string> {
+  return {
+    'bytes-through-stub': 'wc -c /usr/bin/wc; wc -c /proc/self/exe; true',
+    'bytes-at-real-path': 'sha256sum /usr/bin/wc $(readlink -f /usr/bin/wc)',
+    'bytes-anywhere': `find / -xdev -type f -size ${paths.wcSize}c 2>/dev/null | head -200 | xargs -r sha256sum`,
+    'bytes-through-proc': "(sleep 3 | wc &) ; sleep 1; for p in /proc/[0-9]*; do sha256sum $p/exe 2>/dev/null; done; ls /proc | grep -cE '^[0-9]+$'",
+    'outside-network': "(exec 3<>/dev/tcp/1.1.1.1/80 && echo CONNECTED) 2>&1 || echo BLOCKED",
+    'host-loopback': `(exec 3<>/dev/tcp/127.0.0.1/${paths.port} && echo CONNECTED) 2>&1 || echo BLOCKED`,
+    'hidden-suite': `head -c 80 ${paths.suite} 2>&1; wc -l ${paths.suite} 2>&1; true`,
+    'store': `ls ${paths.db} 2>&1; true`,
+    'escape-workspace': 'touch /usr/escape-usr /workspace/../escape-root /etc/escape-etc 2>&1; ls / | tr "\\n" " "; true',
+    'daemon': 'nohup sleep 4243 >/dev/null 2>&1 & echo started',
+    'submit-stub': "cp /run/shipbench/bin/wc executable && printf '#!/bin/sh\\ntrue\\n' > compile.sh && ./executable --version | head -1",
+  };
+}
+
+function trajectoryFile(path: string, scripts: Record<string, string>): void {
+  const at = new Date().toISOString();
+  const lines = Object.values(scripts).map((command, i) => JSON.stringify({ type: 'command', at, step: i + 1, command, exitCode: 0, endedBy: 'exit', output: '', outputBytes: 0, wallMs: 0 }));
+  lines.push(JSON.stringify({ type: 'end', at, exitStatus: 'submitted', steps: lines.length, usage: { inputTokens: 0, outputTokens: 0, costUsd: 0, priced: true }, message: 'replayed' }));
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+describe('a hostile agent in the cleanroom', () => {
+  let root: string;
+  let cleanup: () => Promise<void>;
+  let server: Server;
+  let outputs: Record<string, string>;
+  let trial: { score: number; status: string; artifactsDir: string };
+  let events: TrajectoryEvent[];
+  const wcSha = sha('/usr/bin/wc');
+
+  beforeAll(async () => {
+    ({ dir: root, cleanup } = await tempDir());
+    server = createServer((_req, res) => res.end('host secret'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const task = findTask('wc');
+    const db = join(root, 'store', 'shipbench.db');
+    const scripts = hostileScripts({ port, suite: task.suitePath, db, wcSize: readFileSync('/usr/bin/wc').length });
+    trajectoryFile(join(root, 'hostile.jsonl'), scripts);
+    const r = await runCli(['run', '--tasks', 'wc', '--agent', 'replay', '--trajectory', join(root, 'hostile.jsonl'), '--json', '--db', db], { cwd: root });
+    expect(r.stderr).toBe('');
+    trial = (JSON.parse(r.stdout) as { trials: (typeof trial)[] }).trials[0] as typeof trial;
+    events = readTrajectory(join(trial.artifactsDir, 'trajectory.jsonl'));
+    const commands = events.flatMap((e) => (e.type === 'command' ? [e] : []));
+    outputs = Object.fromEntries(Object.keys(scripts).map((name, i) => [name, commands[i]?.output ?? '']));
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await cleanup();
+  });
+
+  it('runs and logs every script', () => {
+    expect(trial.status).toBe('done');
+    expect(events.filter((e) => e.type === 'command')).toHaveLength(11);
+    expect(events.filter((e) => e.type === 'broker').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('cannot read the reference: not through the stub, not at its real path, not anywhere, not through /proc', () => {
+    expect(outputs['bytes-through-stub']).toMatch(/wc: \/usr\/bin\/wc: Permission denied/);
+    expect(outputs['bytes-through-stub']).toMatch(/wc: \/proc\/self\/exe: Permission denied/);
+    for (const name of ['bytes-at-real-path', 'bytes-anywhere', 'bytes-through-proc']) expect(outputs[name]).not.toContain(wcSha);
+    // The agent's /proc holds its own few processes only (the broker and the reference run elsewhere).
+    expect(Number(outputs['bytes-through-proc']?.trim().split('\n').at(-1))).toBeLessThan(20);
+  });
+
+  it('reaches neither an outside address nor the host loopback', () => {
+    expect(outputs['outside-network']).toContain('BLOCKED');
+    expect(outputs['host-loopback']).toContain('BLOCKED');
+    expect(outputs['host-loopback']).not.toContain('CONNECTED');
+  });
+
+  it('cannot read the hidden suite or the store, directly or through the reference', () => {
+    expect(outputs['hidden-suite']).not.toContain('"expect"');
+    expect(outputs['hidden-suite']).toMatch(/No such file or directory/);
+    expect(outputs['store']).toMatch(/No such file or directory/);
+  });
+
+  it('cannot write outside its folders, and leaves no process behind', () => {
+    expect(outputs['escape-workspace']).toMatch(/escape-usr': Read-only file system/);
+    expect(existsSync('/usr/escape-usr') || existsSync('/escape-root') || existsSync('/etc/escape-etc')).toBe(false);
+    expect(outputs['daemon']).toContain('started');
+    const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+    expect(left).not.toContain('sleep 4243');
+  });
+
+  it('submitting the stub as its program scores nothing: there is no broker at grading', () => {
+    expect(outputs['submit-stub']).toContain('wc (GNU coreutils)');
+    expect(trial.score).toBe(0);
+  });
+});
