@@ -84,6 +84,20 @@ describe('the mini agent, end to end against local model servers', () => {
     });
   }
 
+  it('retries a trial whose model API failed, keeping the failed try', async () => {
+    // 1 request + 3 SDK retries fail: the first try is an infrastructure failure; the second works.
+    const flaky = await startFakeOpenAI([`\`\`\`bash\necho ${SUBMIT_WORD}\n\`\`\``], 4);
+    servers.push(flaky);
+    const r = await runCli(['run', '--tasks', 'wc', '--agent', 'mini', '--model', 'gpt-4o-mini', '--base-url', flaky.baseURL, '--name', 'flaky', '--db', join(root, 'flaky.db')], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/try 1 failed: the model gpt-4o-mini did not answer .*; retrying/);
+    const shown = await runCli(['runs', 'show', 'flaky', '--json', '--db', join(root, 'flaky.db')], { cwd: root });
+    const [trial] = (JSON.parse(shown.stdout) as { trials: { status: string; exitStatus: string; tries: { outcome: string }[] }[] }).trials;
+    expect(trial?.status).toBe('done');
+    expect(trial?.exitStatus).toBe('submitted');
+    expect(trial?.tries.map((t) => t.outcome)).toEqual(['infra-error', 'done']);
+  });
+
   it('stops at the step limit and at the trial cost limit', async () => {
     const looping = await startFakeOpenAI(['```bash\ntrue\n```']);
     servers.push(looping);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/cli.js';
@@ -16,14 +16,14 @@ afterAll(() => cleanup());
 
 // Runs the real CLI as a user would, from a scratch working directory.
 function shipbench(...args: string[]): Promise<CliRun> {
-  return runCli(args, { cwd: root, env: { SHIPBENCH_DB: join(root, 'cli.db') } });
+  return runCli(args, { cwd: root, env: { SHIPBENCH_DB: join(root, 'cli.db'), SHIPBENCH_MODEL: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' } });
 }
 
 describe('shipbench CLI', () => {
   it('--version and --help on every command', async () => {
     const version = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version as string;
     expect(await shipbench('--version')).toMatchObject({ code: 0, stdout: `${version}\n` });
-    for (const cmd of [[], ['grade'], ['demo'], ['tasks'], ['tasks', 'list'], ['tasks', 'check'], ['tasks', 'build'], ['grades', 'list'], ['grades', 'show'], ['schemas']]) {
+    for (const cmd of [[], ['grade'], ['demo'], ['tasks'], ['tasks', 'list'], ['tasks', 'check'], ['tasks', 'build'], ['grades', 'list'], ['grades', 'show'], ['schemas'], ['run'], ['runs'], ['runs', 'list'], ['runs', 'show'], ['runs', 'resume'], ['runs', 'export'], ['leaderboard']]) {
       const r = await shipbench(...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/^Usage: shipbench/);
@@ -80,6 +80,14 @@ describe('shipbench CLI', () => {
       [['grade', '--reference', '--task', 'wc', '-j', 'many'], /^shipbench: --concurrency takes a whole number/],
       [['tasks', 'check'], /^error: missing required argument 'task'/],
       [['frobnicate'], /^error: unknown command 'frobnicate'/],
+      [['run', '--tasks', 'wc', '--agent', 'genius'], /^shipbench: --agent must be one of mini, command, oracle, null, replay, not "genius"; pick one of them\n$/],
+      [['run', '--tasks', 'wc', '--agent', 'mini'], /^shipbench: the mini agent needs a model; give --model NAME or set SHIPBENCH_MODEL\n$/],
+      [['run', '--tasks', 'wc', '--agent', 'mini', '--model', 'gpt-4o'], /^shipbench: no API key for gpt-4o: OPENAI_API_KEY is not set; export OPENAI_API_KEY=/],
+      [['run', '--tasks', 'jq', '--agent', 'oracle'], /^shipbench: the oracle agent needs a known solution, and jq has none/],
+      [['run', '--tasks', 'wc', '--agent', 'null', '--policy', 'everything'], /^shipbench: --policy must be cleanroom or open, not "everything"/],
+      [['run', '--tasks', 'wc', '--agent', 'null', '--cost-limit', 'lots'], /^shipbench: --cost-limit takes an amount in USD/],
+      [['run', '--tasks', 'wc', '--agent', 'replay', '--trajectory', 'missing.jsonl'], /^shipbench: trajectory missing\.jsonl cannot be read/],
+      [['runs', 'resume', 'no-such-run'], /^shipbench: no run "no-such-run" in the store; list runs with: shipbench runs list\n$/],
     ];
     for (const [args, pattern] of cases) {
       const r = await shipbench(...args);
@@ -115,13 +123,24 @@ describe('shipbench CLI', () => {
     expect(parsed.meanCaseMs).toBeGreaterThan(0);
   });
 
-  it('the demo grades the baseline and the null submission', async () => {
-    const r = await shipbench('demo', '--json', '--db', join(root, 'demo.db'));
+  it('the demo runs the oracle and null agents on three tasks and ranks them', async () => {
+    const db = join(root, 'demo.db');
+    const r = await shipbench('demo', '--json', '--db', db);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as { submission: string; score: number; resolved: boolean }[];
-    expect(rows.map((x) => x.submission)).toEqual(['oracle (baseline solution)', 'null (empty program)']);
-    expect(rows[0]?.score).toBeGreaterThan(0.5);
-    expect(rows[1]).toMatchObject({ score: 0, resolved: false });
-    expect(existsSync(join(root, 'demo.db'))).toBe(true);
+    const out = JSON.parse(r.stdout) as { run: { id: string }; unfinished: number; trials: { task: string; agent: string; status: string; score: number }[]; leaderboard: { agent: string; meanScore: { value: number }; tasks: number }[] };
+    expect(out.unfinished).toBe(0);
+    expect(out.trials.map((t) => `${t.task}/${t.agent}/${t.status}`)).toEqual(['wc/oracle/done', 'wc/null/done', 'fold/oracle/done', 'fold/null/done', 'head/oracle/done', 'head/null/done']);
+    expect(out.leaderboard.map((row) => row.agent)).toEqual(['oracle', 'null']);
+    expect(out.leaderboard[0]?.meanScore.value).toBeGreaterThan(0.9);
+    expect(out.leaderboard[1]).toMatchObject({ tasks: 3, meanScore: { value: 0 } });
+    // The same numbers from the store.
+    const board = await shipbench('leaderboard', '--run', out.run.id, '--json', '--db', db);
+    expect((JSON.parse(board.stdout) as { rows: unknown[] }).rows).toEqual(out.leaderboard);
+    const table = await shipbench('leaderboard', '--run', out.run.id, '--db', db);
+    expect(table.stdout).toMatch(/^1\s+oracle\s+3\s+3\s/m);
+    const exported = await shipbench('runs', 'export', out.run.id, '--out', join(root, 'export'), '--json', '--db', db);
+    const files = (JSON.parse(exported.stdout) as { files: string[] }[]).flatMap((t) => t.files);
+    expect(files.filter((f) => f.endsWith('eval.json'))).toHaveLength(6);
+    expect(files.filter((f) => f.endsWith('submission.tar.gz'))).toHaveLength(6);
   });
 });

@@ -10,15 +10,21 @@ type Answer = (body: Record<string, unknown>, content: string, turn: number) => 
 
 // A local HTTP server that answers each request on `path` with the next scripted reply (the last
 // one repeats), shaped by `answer` into a provider's wire format. Only loopback.
-async function startFake(path: string, base: string, replies: string[], answer: Answer): Promise<FakeModel> {
+async function startFake(path: string, base: string, replies: string[], answer: Answer, failFirst = 0): Promise<FakeModel> {
   const requests: FakeModel['requests'] = [];
   let turn = 0;
+  let failures = 0;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void readBody(req).then((text) => {
       const body = JSON.parse(text || '{}') as Record<string, unknown>;
       requests.push({ path: req.url ?? '', body });
       if (req.method !== 'POST' || !req.url?.endsWith(path)) {
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
+        return;
+      }
+      if (failures < failFirst) {
+        failures++;
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'the model is overloaded', type: 'server_error' } }));
         return;
       }
       const content = replies[Math.min(turn++, replies.length - 1)] ?? '';
@@ -30,8 +36,9 @@ async function startFake(path: string, base: string, replies: string[], answer: 
   return { baseURL: `http://127.0.0.1:${port}${base}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-// The OpenAI chat-completions wire format (POST {base}/chat/completions).
-export function startFakeOpenAI(replies: string[]): Promise<FakeModel> {
+// The OpenAI chat-completions wire format (POST {base}/chat/completions). The first `failFirst`
+// requests get a 500, as from an overloaded provider.
+export function startFakeOpenAI(replies: string[], failFirst = 0): Promise<FakeModel> {
   return startFake('/chat/completions', '/v1', replies, (body, content, turn) => ({
     id: `chatcmpl-${turn}`,
     object: 'chat.completion',
@@ -39,7 +46,7 @@ export function startFakeOpenAI(replies: string[]): Promise<FakeModel> {
     model: body.model,
     choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
     usage: { prompt_tokens: 120, completion_tokens: 80, total_tokens: 200 },
-  }));
+  }), failFirst);
 }
 
 // Anthropic's messages wire format (POST {base}/v1/messages).
