@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseSchema } from './case.js';
 import { GradeResultSchema } from './grade.js';
+import { RunConfigSchema, TrajectoryEventSchema } from './run.js';
 import { SuiteManifestSchema } from './suite.js';
 import { TaskSpecSchema } from './task.js';
 
@@ -9,6 +10,7 @@ export * from './case.js';
 export * from './generator.js';
 export * from './grade.js';
 export * from './process.js';
+export * from './run.js';
 export * from './suite.js';
 export * from './task.js';
 
@@ -18,6 +20,8 @@ export const publishedSchemas = {
   'case.schema.json': CaseSchema,
   'suite-manifest.schema.json': SuiteManifestSchema,
   'grade-result.schema.json': GradeResultSchema,
+  'run-config.schema.json': RunConfigSchema,
+  'trajectory-event.schema.json': TrajectoryEventSchema,
 } as const;
 
 // JSON Schema documents for every published schema, as the text committed under schemas/.

@@ -51,6 +51,8 @@ export const RunConfigSchema = z
     agents: z.array(AgentSpecSchema).min(1),
     attempts: z.number().int().positive(),
     policy: AgentPolicySchema,
+    /** host:port pairs the agent may reach under the allowlist policy. */
+    allow: z.array(z.string()).default([]),
     limits: TrialLimitsSchema,
   })
   .strict();
@@ -106,6 +108,7 @@ export const TrajectoryEventSchema = z.discriminatedUnion('type', [
       stderrBytes: z.number().int(),
     })
     .strict(),
+  z.object({ type: z.literal('network'), at: z.string(), target: z.string(), allowed: z.boolean() }).strict(),
   z.object({ type: z.literal('note'), at: z.string(), text: z.string() }).strict(),
   z.object({ type: z.literal('end'), at: z.string(), exitStatus: ExitStatusSchema, steps: z.number().int(), usage: UsageSchema, message: z.string() }).strict(),
 ]);

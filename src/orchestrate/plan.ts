@@ -8,6 +8,7 @@ export interface PlanInput {
   agents: AgentSpec[];
   attempts: number;
   policy: AgentPolicyName;
+  allow?: string[];
   limits: TrialLimits;
 }
 
@@ -49,6 +50,7 @@ export function configChanges(stored: RunConfig, now: RunConfig): string[] {
   if (canonicalJson(stored.agents) !== canonicalJson(now.agents)) changes.push('the agents changed');
   if (stored.attempts !== now.attempts) changes.push(`attempts changed (${stored.attempts} → ${now.attempts})`);
   if (stored.policy !== now.policy) changes.push(`the policy changed (${stored.policy} → ${now.policy})`);
+  if (canonicalJson(stored.allow) !== canonicalJson(now.allow)) changes.push('the allowlist changed');
   if (canonicalJson(stored.limits) !== canonicalJson(now.limits)) changes.push('the trial limits changed');
   return changes;
 }

@@ -72,6 +72,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
             agent,
             attempt: trial.attempt,
             policy: run.config.policy,
+            allow: run.config.allow,
             limits: run.config.limits,
             privateDirs: options.privateDirs,
             artifactsDir,

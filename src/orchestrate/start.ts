@@ -15,6 +15,7 @@ export interface NewRunInput {
   agents: AgentSpec[];
   attempts: number;
   policy: AgentPolicyName;
+  allow?: string[];
   limits: TrialLimits;
   /** Folder under which the run's artifacts folder is made. */
   artifactsRoot: string;
@@ -38,7 +39,7 @@ export async function createNewRun(db: Db, input: NewRunInput): Promise<RunRow> 
   const id = `r${new Date().toISOString().slice(2, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
   const name = input.name ?? id;
   if (runByName(db, name)) throw userError('run.exists', `a run named "${name}" already exists`, `resume it with: shipbench runs resume ${name}, or choose another --name`);
-  const plan = planRun({ tasks: await taskIdentities(input.tasks), agents: input.agents, attempts: input.attempts, policy: input.policy, limits: input.limits }, id);
+  const plan = planRun({ tasks: await taskIdentities(input.tasks), agents: input.agents, attempts: input.attempts, policy: input.policy, allow: input.allow ?? [], limits: input.limits }, id);
   const row = { id, name, config: plan.config, configSha256: plan.configSha256, artifactsDir: join(input.artifactsRoot, id), shipbenchVersion: input.version };
   createRun(db, row, plan.trials);
   return { ...row, createdAt: new Date().toISOString() };

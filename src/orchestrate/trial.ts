@@ -11,7 +11,7 @@ import { isShipbenchError } from '../errors.js';
 import { gradeSubmission } from '../grade/grade.js';
 import { AgentSandbox, WORKSPACE_INSIDE, type AgentPolicy } from '../sandbox/agent-sandbox.js';
 import { runSandboxed } from '../sandbox/run.js';
-import { caseLimitDefaults, type NetworkPolicy, type SandboxLimits } from '../sandbox/spec.js';
+import { caseLimitDefaults, type SandboxLimits } from '../sandbox/spec.js';
 import { captureDocs } from '../tasks/docs.js';
 import { caseLimits } from '../tasks/limits.js';
 import type { Task } from '../tasks/load-task.js';
@@ -29,6 +29,8 @@ export interface TrialInput {
   agent: AgentSpec;
   attempt: number;
   policy: AgentPolicy;
+  /** host:port pairs reachable under the allowlist policy. */
+  allow: string[];
   limits: TrialLimits;
   /** Folders no sandbox may reach (the store and run artifacts). */
   privateDirs: string[];
@@ -80,7 +82,9 @@ export async function executeTrial(input: TrialInput): Promise<TrialOutput> {
         reference: referenceProgram(task),
         hide: [...protectedPaths(task), ...input.privateDirs],
         brokerHide: [task.suitePath, task.manifestPath, ...input.privateDirs],
-        policy: input.policy as NetworkPolicy,
+        policy: input.policy,
+        allow: input.allow,
+        onProxyDecision: (d) => trajectory.append({ type: 'network', target: d.target, allowed: d.allowed }),
         stepLimits: stepLimits(input.limits),
         brokerLimits: { ...caseLimits(task.spec.limits), timeoutMs: input.limits.brokerCallSeconds * 1000 },
         onBrokerCall: (call) =>

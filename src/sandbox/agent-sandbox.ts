@@ -3,6 +3,7 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { ShipbenchError } from '../errors.js';
 import { sandboxEnv } from './bwrap-args.js';
+import { AllowlistProxy, bridgeScript, type ProxyDecision } from './allowlist-proxy.js';
 import { Broker, type BrokerCall } from './broker.js';
 import { hostLayout } from './host.js';
 import { giveToSandbox } from './identity.js';
@@ -18,9 +19,12 @@ export const AGENT_TMP_INSIDE = '/tmp';
 // The stub folder, first on the agent's PATH, and the broker's socket beside it.
 export const AGENT_RUN_INSIDE = '/run/shipbench';
 
-// What the agent may reach over the network. `allowlist` is the agent sandbox's third policy:
-// nothing but the named host:port pairs (not available yet; see the notes).
+// What the agent may reach over the network: `cleanroom` nothing, `open` what the host reaches,
+// `allowlist` only the named host:port pairs, through a proxy outside the sandbox.
 export type AgentPolicy = NetworkPolicy | 'allowlist';
+
+// The proxy port inside an `allowlist` sandbox (its own loopback; nothing else listens there).
+export const PROXY_PORT_INSIDE = 3128;
 
 export interface AgentSandboxOptions {
   /** An empty host folder for this episode; it holds the workspace, home, tmp and the socket. */
@@ -33,7 +37,10 @@ export interface AgentSandboxOptions {
   hide: string[];
   /** Paths the reference's own sandbox must not reach: the suite, the store. */
   brokerHide: string[];
-  policy: NetworkPolicy;
+  policy: AgentPolicy;
+  /** host:port pairs reachable under the `allowlist` policy. */
+  allow?: string[];
+  onProxyDecision?: (decision: ProxyDecision) => void;
   /** Limits of one agent command. */
   stepLimits: SandboxLimits;
   /** Limits of one reference call through the broker. */
@@ -65,6 +72,7 @@ export class AgentSandbox {
   private constructor(
     private readonly options: AgentSandboxOptions,
     private readonly broker: Broker | null,
+    private readonly proxy: AllowlistProxy | null,
   ) {
     this.workspace = join(options.root, 'workspace');
     this.home = join(options.root, 'home');
@@ -96,8 +104,13 @@ export class AgentSandbox {
         onCall: options.onBrokerCall,
       });
     }
+    let proxy: AllowlistProxy | null = null;
+    if (options.policy === 'allowlist') {
+      proxy = await AllowlistProxy.start(join(options.root, 'run/proxy.sock'), options.allow ?? [], options.onProxyDecision);
+      await writeFile(join(options.root, 'run/bridge.cjs'), bridgeScript(`${AGENT_RUN_INSIDE}/proxy.sock`, PROXY_PORT_INSIDE), { mode: 0o644 });
+    }
     for (const dir of ['workspace', 'home', 'tmp']) await giveToSandbox(join(options.root, dir));
-    return new AgentSandbox(options, broker);
+    return new AgentSandbox(options, broker, proxy);
   }
 
   get brokerCalls(): readonly BrokerCall[] {
@@ -113,8 +126,14 @@ export class AgentSandbox {
   async spawn(argv: string[], options: StepOptions = {}): Promise<SandboxResult> {
     const limits = { ...this.options.stepLimits, timeoutMs: options.timeoutMs ?? this.options.stepLimits.timeoutMs };
     const { stubBinds, hide } = this.shadowing();
+    const allowlist = this.options.policy === 'allowlist';
+    // Under `allowlist` the command starts once the bridge to the proxy listens; the bridge dies
+    // with the sandbox.
+    const command = allowlist ? ['/bin/bash', '-c', `exec 3< <(exec ${process.execPath} ${AGENT_RUN_INSIDE}/bridge.cjs); read -r _ <&3; exec "$@"`, 'bash', ...argv] : argv;
+    const proxyUrl = `http://127.0.0.1:${PROXY_PORT_INSIDE}`;
+    const proxyEnv: Record<string, string> = allowlist ? { HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl, http_proxy: proxyUrl, https_proxy: proxyUrl, ALL_PROXY: proxyUrl, NO_PROXY: 'localhost,127.0.0.1', no_proxy: 'localhost,127.0.0.1' } : {};
     return runSandboxed({
-      command: argv,
+      command,
       cwd: this.workspace,
       cwdInside: WORKSPACE_INSIDE,
       binds: [
@@ -124,10 +143,10 @@ export class AgentSandbox {
         ...stubBinds,
       ],
       hide,
-      env: { PATH: `${AGENT_RUN_INSIDE}/bin:${sandboxEnv({}, WORKSPACE_INSIDE, hostLayout().binPaths).PATH}`, SHELL: '/bin/bash', ...options.env },
+      env: { PATH: `${AGENT_RUN_INSIDE}/bin:${sandboxEnv({}, WORKSPACE_INSIDE, hostLayout().binPaths).PATH}`, SHELL: '/bin/bash', ...proxyEnv, ...options.env },
       stdin: options.stdin,
       limits,
-      network: this.options.policy,
+      network: this.options.policy === 'open' ? 'open' : 'cleanroom',
       signal: options.signal,
     });
   }
@@ -139,6 +158,7 @@ export class AgentSandbox {
 
   async close(): Promise<void> {
     await this.broker?.close();
+    await this.proxy?.close();
   }
 
   // The stub bound over the reference's own path (so calling it by absolute path reaches the

@@ -1,4 +1,5 @@
-import { TrialLimitsSchema } from '../../contracts/run.js';
+import { AgentPolicySchema, TrialLimitsSchema } from '../../contracts/run.js';
+import { parseAllowlist } from '../../sandbox/allowlist-proxy.js';
 import { userError } from '../../errors.js';
 import { createNewRun } from '../../orchestrate/start.js';
 import { leaderboard } from '../../report/stats.js';
@@ -17,6 +18,7 @@ export interface RunFlags extends AgentFlags {
   concurrency: number;
   name?: string;
   policy: string;
+  allow?: string[];
   steps?: number;
   timeLimit?: number;
   costLimit?: string;
@@ -34,8 +36,16 @@ function usd(name: string, value: string | undefined): number | undefined {
 
 // run: plan a run, record it, execute its trials and print the outcome.
 export async function runAction(flags: RunFlags): Promise<void> {
-  if (flags.policy === 'allowlist') throw userError('cli.policy', '--policy allowlist is not available yet', 'use cleanroom (no network) or open');
-  if (flags.policy !== 'cleanroom' && flags.policy !== 'open') throw userError('cli.policy', `--policy must be cleanroom or open, not "${flags.policy}"`, 'pick one of them');
+  const policy = AgentPolicySchema.safeParse(flags.policy).data;
+  if (!policy) throw userError('cli.policy', `--policy must be cleanroom, allowlist or open, not "${flags.policy}"`, 'pick one of them');
+  const allow = flags.allow ?? [];
+  if (policy === 'allowlist' && allow.length === 0) throw userError('cli.allow', '--policy allowlist needs at least one --allow host:port', 'for example --allow api.anthropic.com:443');
+  if (policy !== 'allowlist' && allow.length > 0) throw userError('cli.allow', '--allow only applies with --policy allowlist', 'add --policy allowlist or drop --allow');
+  try {
+    parseAllowlist(allow);
+  } catch (error) {
+    throw userError('cli.allow', `--allow: ${(error as Error).message}`, 'give host:port, for example api.openai.com:443');
+  }
   const tasks = resolveTasks(flags.tasks);
   const agents = agentSpecs(flags, tasks);
   const limits = TrialLimitsSchema.parse({
@@ -47,8 +57,8 @@ export async function runAction(flags: RunFlags): Promise<void> {
   const dbPath = storePath(flags.db);
   const db = openDb(dbPath);
   try {
-    const run = await createNewRun(db, { name: flags.name, tasks, agents, attempts: flags.attempts, policy: flags.policy, limits, artifactsRoot: artifactsRoot(dbPath), version: VERSION });
-    if (!flags.json) process.stderr.write(`run ${run.id}${run.name !== run.id ? ` (${run.name})` : ''}: ${tasks.length} tasks × ${agents.length} agents × ${flags.attempts} attempts, policy ${flags.policy}; artifacts in ${run.artifactsDir}\n`);
+    const run = await createNewRun(db, { name: flags.name, tasks, agents, attempts: flags.attempts, policy, allow, limits, artifactsRoot: artifactsRoot(dbPath), version: VERSION });
+    if (!flags.json) process.stderr.write(`run ${run.id}${run.name !== run.id ? ` (${run.name})` : ''}: ${tasks.length} tasks × ${agents.length} agents × ${flags.attempts} attempts, policy ${policy}${allow.length ? ` (${allow.join(', ')})` : ''}; artifacts in ${run.artifactsDir}\n`);
     const tally = await executeWithProgress(db, run, tasks, { concurrency: flags.concurrency, dbPath, quiet: flags.json === true });
     printRunOutcome(db, run, tally, flags.json === true);
   } finally {
