@@ -4,6 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import type { EndReason } from '../contracts/process.js';
 import { sha256File } from '../util/hash.js';
+import { hostLayout } from './host.js';
 import { privateTempDir } from './native.js';
 import type { Program } from './program.js';
 import { runSandboxed } from './run.js';
@@ -197,17 +198,18 @@ export class Broker {
     }
   }
 
-  // The agent folder holding the caller's working directory, or the first folder when the caller
-  // stands elsewhere (a system folder is the same on both sides, but a private one is not).
+  // Where the call runs: the caller's working directory when it is in one of the agent's folders
+  // or in the read-only host system (the same on both sides), else the first agent folder.
   private placeOf(cwd: string): { mount: { host: string; inside: string }; chdir: string } {
+    const first = this.options.mounts[0] as { host: string; inside: string };
+    if (cwd.split('/').includes('..')) return { mount: first, chdir: first.inside };
     for (const mount of this.options.mounts) {
       if (cwd === mount.inside || cwd.startsWith(`${mount.inside}/`)) {
-        const relative = cwd.slice(mount.inside.length);
-        if (!relative.split('/').includes('..') && existsSync(join(mount.host, relative))) return { mount, chdir: cwd };
+        if (existsSync(join(mount.host, cwd.slice(mount.inside.length)))) return { mount, chdir: cwd };
       }
     }
-    const first = this.options.mounts[0] as { host: string; inside: string };
-    return { mount: first, chdir: first.inside };
+    const underSystem = cwd === '/' || hostLayout().roBinds.some((root) => cwd === root || cwd.startsWith(`${root}/`));
+    return { mount: first, chdir: underSystem && existsSync(cwd) ? cwd : first.inside };
   }
 
   private record(call: BrokerCall): void {

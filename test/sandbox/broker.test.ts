@@ -55,6 +55,11 @@ describe('the reference stub and broker', () => {
     // A subfolder, /tmp and HOME are the same paths on both sides.
     expect(await run(sort, 'mkdir -p sub && cd sub && sort ../in.txt | tr "\\n" " "')).toMatchObject({ out: '1 2 3 ' });
     expect(await run(sort, "printf 'z\\ny\\n' > /tmp/t && sort /tmp/t -o ~/sorted && cat ~/sorted")).toMatchObject({ out: 'y\nz\n' });
+    // A working directory in the read-only host system is the same on the broker's side.
+    const system = await run(sort, 'cd /etc && sort passwd | wc -l; wc -l < /etc/passwd');
+    const [sorted, direct] = system.out.trim().split('\n');
+    expect(Number(sorted)).toBeGreaterThan(0);
+    expect(sorted).toBe(direct);
     // Called by its absolute path it is the stub too.
     expect(await run(sort, "printf 'b\\na\\n' | /usr/bin/sort")).toMatchObject({ out: 'a\nb\n' });
   });
