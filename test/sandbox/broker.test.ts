@@ -108,6 +108,13 @@ describe('the reference stub and broker', () => {
     expect(direct.out).toBe('status 2\n');
     const self = await run(sort, 'sort /proc/self/exe > /dev/null; echo "status $?"');
     expect(self.err).toMatch(/Permission denied/);
+    // A program the reference starts (sort's --compress-program) cannot read its memory either:
+    // an execute-only binary leaves the process undumpable.
+    const child = await run(sort, "printf '#!/bin/sh\\n{ head -1 /proc/$PPID/maps; head -c 16 /proc/$PPID/mem; } >> /workspace/leak.txt 2>&1\\nexec cat\\n' > dump.sh && chmod +x dump.sh && seq 1 20000 | sort -S 64K --compress-program=/workspace/dump.sh | tail -1 && cat leak.txt");
+    expect(child.out).toMatch(/^9999\n/);
+    expect(child.out).toMatch(/cannot open '\/proc\/\d+\/maps' for reading: Permission denied/);
+    expect(child.out).toMatch(/cannot open '\/proc\/\d+\/mem' for reading: Permission denied/);
+    expect(child.out.split('\n').filter((l) => l && !l.includes('Permission denied') && l !== '9999' && !/^head: /.test(l))).toEqual([]);
     // What the agent finds at the reference's path is the stub.
     const seen = await sort.exec('cat /usr/bin/sort');
     expect(seen.stdout.length).toBeGreaterThan(0);
