@@ -61,7 +61,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
       const task = options.tasks.get(trial.task);
       const agent = run.config.agents[trial.agentIndex];
       if (!task || !agent) throw new Error(`trial ${trial.id} names a task or agent its run does not have`);
-      for (let attempt = 1; attempt <= maxTries && !stop.signal.aborted; attempt++) {
+      for (let tryIndex = 1; tryIndex <= maxTries && !stop.signal.aborted; tryIndex++) {
         const { tryNumber, artifactsDir } = startTry(db, trial.id, (n) => join(run.artifactsDir, trial.id, `try-${n}`));
         options.onEvent?.({ kind: 'trial-start', trial, tryNumber });
         try {
@@ -106,13 +106,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
           break;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          failTry(db, trial.id, tryNumber, message, 0);
+          const spent = error instanceof InfrastructureError ? error.spentUsd : 0;
+          failTry(db, trial.id, tryNumber, message, spent);
           if (isShipbenchError(error) && error.kind === 'user') {
             fatal ??= error;
             stop.abort();
             return;
           }
-          const willRetry = attempt < maxTries && !stop.signal.aborted;
+          const willRetry = tryIndex < maxTries && !stop.signal.aborted;
           options.onEvent?.({ kind: 'trial-failed', trial, tryNumber, error: error instanceof InfrastructureError ? message : `internal error: ${message}`, willRetry });
           if (!willRetry) tally.infraErrors++;
         }

@@ -53,10 +53,18 @@ export interface TrialOutput {
 // A failure of the harness or its surroundings (model API down, sandbox setup), not of the agent:
 // the trial is run again and the agent is not charged for it.
 export class InfrastructureError extends Error {
-  constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, options);
+  /** Model spend of the failed try, so the run's cost accounting keeps it. */
+  readonly spentUsd: number;
+  constructor(message: string, options: { cause?: unknown; spentUsd?: number } = {}) {
+    super(message, { cause: options.cause });
     this.name = 'InfrastructureError';
+    this.spentUsd = options.spentUsd ?? 0;
   }
+}
+
+// What the model calls recorded so far in a trajectory cost.
+function spentSoFar(trajectory: Trajectory): number {
+  return trajectory.events.reduce((sum, e) => sum + (e.type === 'message' ? (e.usage?.costUsd ?? 0) : 0), 0);
 }
 
 // Limits of one agent command: roomy, since agents build and test whole programs.
@@ -111,8 +119,9 @@ export async function executeTrial(input: TrialInput): Promise<TrialOutput> {
         signal: input.signal,
       });
     } catch (error) {
-      if (error instanceof ModelError && error.failure === 'infrastructure') throw new InfrastructureError(error.message, { cause: error });
-      if (isShipbenchError(error) && error.code === 'sandbox.setup') throw new InfrastructureError(error.message, { cause: error });
+      const spentUsd = spentSoFar(trajectory);
+      if (error instanceof ModelError && error.failure === 'infrastructure') throw new InfrastructureError(error.message, { cause: error, spentUsd });
+      if (isShipbenchError(error) && error.code === 'sandbox.setup') throw new InfrastructureError(error.message, { cause: error, spentUsd });
       throw error;
     }
     const brokerCalls = sandbox.brokerCalls.length;

@@ -130,12 +130,13 @@ export function runByName(db: Db, name: string): RunRow | undefined {
   return row ? toRun(row) : undefined;
 }
 
-// Runs, newest first, with trial counts by status.
+// Runs, newest first, with trial counts by status and the spend of every try (failed ones too).
 export function listRuns(db: Db, limit = 50): RunSummary[] {
   const rows = db
     .prepare(`SELECT r.*, COUNT(t.id) AS n,
       SUM(t.status = 'done') AS done, SUM(t.status = 'pending') AS pending, SUM(t.status = 'running') AS running,
-      SUM(t.status = 'infra-error') AS infra, COALESCE(SUM(t.cost_usd), 0) AS cost
+      SUM(t.status = 'infra-error') AS infra,
+      COALESCE((SELECT SUM(tt.cost_usd) FROM trial_tries tt JOIN trials t2 ON t2.id = tt.trial_id WHERE t2.run_id = r.id), 0) AS cost
       FROM runs r LEFT JOIN trials t ON t.run_id = r.id GROUP BY r.id ORDER BY r.created_at DESC, r.rowid DESC LIMIT ?`)
     .all(limit) as Record<string, unknown>[];
   return rows.map((r) => ({

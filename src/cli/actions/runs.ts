@@ -2,6 +2,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userError } from '../../errors.js';
+import { checkModelConfig, modelFromEnvironment } from '../../agent/model.js';
 import { checkResumable } from '../../orchestrate/start.js';
 import { openDb, storePath } from '../../store/db.js';
 import { findRun, listRuns, trialsOfRun, triesOf } from '../../store/runs.js';
@@ -51,6 +52,11 @@ export async function resumeRunAction(ref: string, flags: { concurrency: number;
       return loadTaskDir(t.dir);
     });
     await checkResumable(run, tasks);
+    for (const agent of run.config.agents) {
+      if (agent.kind !== 'mini') continue;
+      const model = modelFromEnvironment({ model: agent.model, baseUrl: agent.baseUrl, provider: agent.provider });
+      if (model) checkModelConfig(model);
+    }
     const tally = await executeWithProgress(db, run, tasks, { concurrency: flags.concurrency, dbPath, quiet: flags.json === true });
     printRunOutcome(db, run, tally, flags.json === true);
   } finally {
