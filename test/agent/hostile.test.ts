@@ -18,7 +18,7 @@ function hostileScripts(paths: { port: number; suite: string; db: string; wcSize
   return {
     'bytes-through-stub': 'wc -c /usr/bin/wc; wc -c /proc/self/exe; true',
     'bytes-at-real-path': 'sha256sum /usr/bin/wc $(readlink -f /usr/bin/wc)',
-    'bytes-anywhere': `find / -xdev -type f -size ${paths.wcSize}c 2>/dev/null | head -200 | xargs -r sha256sum`,
+    'bytes-anywhere': `find /usr /etc /opt /workspace /home /tmp /run -type f -size ${paths.wcSize}c 2>/dev/null | head -200 | xargs -r sha256sum; echo "searched $(find /usr -type f 2>/dev/null | grep -c .)"`,
     'bytes-through-proc': "(sleep 3 | wc &) ; sleep 1; for p in /proc/[0-9]*; do sha256sum $p/exe 2>/dev/null; done; ls /proc | grep -cE '^[0-9]+$'",
     'outside-network': "(exec 3<>/dev/tcp/1.1.1.1/80 && echo CONNECTED) 2>&1 || echo BLOCKED",
     'host-loopback': `(exec 3<>/dev/tcp/127.0.0.1/${paths.port} && echo CONNECTED) 2>&1 || echo BLOCKED`,
@@ -77,6 +77,8 @@ describe('a hostile agent in the cleanroom', () => {
     expect(outputs['bytes-through-stub']).toMatch(/wc: \/usr\/bin\/wc: Permission denied/);
     expect(outputs['bytes-through-stub']).toMatch(/wc: \/proc\/self\/exe: Permission denied/);
     for (const name of ['bytes-at-real-path', 'bytes-anywhere', 'bytes-through-proc']) expect(outputs[name]).not.toContain(wcSha);
+    // The search did look through the host system the sandbox sees.
+    expect(Number(/searched (\d+)/.exec(outputs['bytes-anywhere'] ?? '')?.[1])).toBeGreaterThan(1000);
     // The agent's /proc holds its own few processes only (the broker and the reference run elsewhere).
     expect(Number(outputs['bytes-through-proc']?.trim().split('\n').at(-1))).toBeLessThan(20);
   });
