@@ -22,8 +22,6 @@ export interface ChatMessage {
 
 export interface ChatReply {
   text: string;
-  inputTokens: number;
-  outputTokens: number;
   usage: Usage;
   latencyMs: number;
 }
@@ -102,8 +100,6 @@ export async function chat(config: ModelConfig, messages: ChatMessage[], options
   const price = priceOf(config.model, provider, inputTokens, outputTokens);
   return {
     text,
-    inputTokens,
-    outputTokens,
     usage: { inputTokens, outputTokens, costUsd: price ?? 0, priced: price !== null },
     latencyMs: performance.now() - started,
   };

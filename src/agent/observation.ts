@@ -1,4 +1,5 @@
 import type { SandboxResult } from '../sandbox/run.js';
+import type { Trajectory } from './trajectory.js';
 
 // What the model sees of a command's output: all of it up to `limit` characters, else the head
 // and the tail with the number of characters left out between them. Pure.
@@ -10,7 +11,7 @@ export function truncateOutput(text: string, limit = 10_000): string {
 }
 
 // The observation text of one command, with why it ended when it did not end by itself.
-export function describeResult(result: SandboxResult, timeoutMs: number): { exitCode: number | null; text: string } {
+function describeResult(result: SandboxResult, timeoutMs: number): { exitCode: number | null; text: string } {
   const output = truncateOutput(Buffer.concat([result.stdout, result.stderr]).toString('utf8'));
   const { outcome } = result;
   let ending = '';
@@ -19,4 +20,11 @@ export function describeResult(result: SandboxResult, timeoutMs: number): { exit
   else if (outcome.endedBy === 'disk-limit') ending = '\n[the command was stopped: the workspace passed its size limit]';
   else if (outcome.endedBy === 'spawn-failed') ending = `\n[the command could not start: ${outcome.error ?? 'sandbox error'}]`;
   return { exitCode: outcome.exitCode, text: `${output}${ending}` };
+}
+
+// Records a command the agent ran and returns what it shows: exit code and observation text.
+export function recordCommand(trajectory: Trajectory, step: number, command: string, result: SandboxResult, timeoutMs: number): { exitCode: number | null; text: string } {
+  const described = describeResult(result, timeoutMs);
+  trajectory.append({ type: 'command', step, command, exitCode: described.exitCode, endedBy: result.outcome.endedBy, output: described.text, outputBytes: result.stdout.length + result.stderr.length, wallMs: Math.round(result.outcome.wallMs) });
+  return described;
 }

@@ -41,7 +41,7 @@ export async function proposeCases(model: ModelConfig, program: string, docs: st
     if (parsed.success) cases.push(parsed.data);
     else invalid++;
   }
-  return { cases, invalid, inputTokens: reply.inputTokens, outputTokens: reply.outputTokens };
+  return { cases, invalid, inputTokens: reply.usage.inputTokens, outputTokens: reply.usage.outputTokens };
 }
 
 // The "cases" array of a reply that may wrap its JSON in prose or a fenced block.

@@ -14,10 +14,11 @@ import { percent } from './format.js';
 export function resolveTasks(spec: string): Task[] {
   const refs = spec.split(',').map((s) => s.trim()).filter(Boolean);
   if (refs.length === 0) throw userError('cli.tasks', '--tasks is empty', 'give task ids (wc,tac) or a dataset name (core)');
-  const datasets = new Set(listTaskDirs().map((t) => t.dataset));
+  const entries = listTaskDirs();
+  const datasets = new Set(entries.map((t) => t.dataset));
   const out: Task[] = [];
   for (const ref of refs) {
-    if (datasets.has(ref)) out.push(...listTaskDirs().filter((t) => t.dataset === ref).map((t) => loadTaskDir(t.dir, t.dataset)));
+    if (datasets.has(ref)) out.push(...entries.filter((t) => t.dataset === ref).map((t) => loadTaskDir(t.dir, t.dataset)));
     else out.push(findTask(ref));
   }
   const seen = new Set<string>();

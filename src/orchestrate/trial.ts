@@ -11,9 +11,9 @@ import { isShipbenchError } from '../errors.js';
 import { gradeSubmission } from '../grade/grade.js';
 import { AgentSandbox, WORKSPACE_INSIDE, type AgentPolicy } from '../sandbox/agent-sandbox.js';
 import { runSandboxed } from '../sandbox/run.js';
-import { caseLimitDefaults, type SandboxLimits } from '../sandbox/spec.js';
+import { caseLimitDefaults } from '../sandbox/spec.js';
 import { captureDocs } from '../tasks/docs.js';
-import { caseLimits } from '../tasks/limits.js';
+import { buildLimits, caseLimits } from '../tasks/limits.js';
 import type { Task } from '../tasks/load-task.js';
 import { protectedPaths, referenceProgram } from '../tasks/program.js';
 import { removeTree, writeFileAtomic } from '../util/fs.js';
@@ -67,10 +67,6 @@ function spentSoFar(trajectory: Trajectory): number {
   return trajectory.events.reduce((sum, e) => sum + (e.type === 'message' ? (e.usage?.costUsd ?? 0) : 0), 0);
 }
 
-// Limits of one agent command: roomy, since agents build and test whole programs.
-function stepLimits(limits: TrialLimits): SandboxLimits {
-  return { timeoutMs: limits.stepTimeoutSeconds * 1000, memoryMb: 8192, processes: 1024, fileSizeMb: 1024, diskMb: 4096, outputBytes: 16 * MiB, tmpMb: 1024, graceMs: 2000 };
-}
 
 // One trial: a cleanroom episode with the agent → the workspace packed as the submission →
 // graded against the hidden suite → eval.json, trajectory and tarball in the artifacts folder.
@@ -93,7 +89,8 @@ export async function executeTrial(input: TrialInput): Promise<TrialOutput> {
         policy: input.policy,
         allow: input.allow,
         onProxyDecision: (d) => trajectory.append({ type: 'network', target: d.target, allowed: d.allowed }),
-        stepLimits: stepLimits(input.limits),
+        // An agent command builds and tests whole programs: it gets a build's room.
+        stepLimits: { ...buildLimits(task.spec.limits), timeoutMs: input.limits.stepTimeoutSeconds * 1000 },
         brokerLimits: { ...caseLimits(task.spec.limits), timeoutMs: input.limits.brokerCallSeconds * 1000 },
         onBrokerCall: (call) =>
           trajectory.append({ type: 'broker', seq: call.seq, argv: call.argv, cwd: call.cwd, status: call.status, endedBy: call.endedBy, wallMs: call.wallMs, stdinBytes: call.stdinBytes, stdoutBytes: call.stdoutBytes, stderrBytes: call.stderrBytes }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ShipbenchError } from '../errors.js';
 import { sandboxEnv } from './bwrap-args.js';
 import { AllowlistProxy, bridgeScript, type ProxyDecision } from './allowlist-proxy.js';
-import { Broker, type BrokerCall } from './broker.js';
+import { Broker, referenceFiles, type BrokerCall } from './broker.js';
 import { hostLayout } from './host.js';
 import { giveToSandbox } from './identity.js';
 import { nativeProgram } from './native.js';
@@ -65,9 +65,10 @@ const INSPECTION_TOOLS = /^(?:[a-z0-9_]+-linux-gnu-)?(gdb|gdbserver|strace|ltrac
 // an agent starts outlives the command that started it.
 export class AgentSandbox {
   readonly workspace: string;
-  readonly home: string;
-  readonly tmp: string;
+  private readonly home: string;
+  private readonly tmp: string;
   private readonly runDir: string;
+  private shadowed: { stubBinds: Bind[]; hide: string[] } | null = null;
 
   private constructor(
     private readonly options: AgentSandboxOptions,
@@ -164,11 +165,13 @@ export class AgentSandbox {
   // The stub bound over the reference's own path (so calling it by absolute path reaches the
   // broker too) and every other protected path and inspection tool masked.
   private shadowing(): { stubBinds: Bind[]; hide: string[] } {
+    if (this.shadowed) return this.shadowed;
     const stub = join(this.runDir, 'bin', this.options.programName);
-    const shadowed = new Set(this.options.reference ? this.options.reference.command.filter((p) => p.startsWith('/') && existsSync(p)).map((p) => realpathSync(p)) : []);
-    const stubBinds = this.options.reference ? [...shadowed].map((path) => ({ host: stub, inside: path })) : [];
-    const hide = [...this.options.hide, ...inspectionTools(this.options.programName)].filter((p) => !shadowed.has(existsSync(p) ? realpathSync(p) : p));
-    return { stubBinds, hide };
+    const shadowedPaths = new Set(this.options.reference ? referenceFiles(this.options.reference) : []);
+    const stubBinds = [...shadowedPaths].map((path) => ({ host: stub, inside: path }));
+    const hide = [...this.options.hide, ...inspectionTools(this.options.programName)].filter((p) => !shadowedPaths.has(existsSync(p) ? realpathSync(p) : p));
+    this.shadowed = { stubBinds, hide };
+    return this.shadowed;
   }
 }
 

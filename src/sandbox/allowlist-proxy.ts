@@ -41,7 +41,6 @@ export function parseAllowlist(entries: readonly string[]): Set<string> {
 // only to the named host:port pairs — CONNECT for TLS, absolute-form requests for plain HTTP — and
 // answers 403 to everything else.
 export class AllowlistProxy {
-  readonly decisions: ProxyDecision[] = [];
   private readonly server: Server;
   private readonly open = new Set<Socket>();
 
@@ -109,7 +108,6 @@ export class AllowlistProxy {
     const key = `${host.toLowerCase()}:${port}`;
     const allowed = this.allowed.has(key);
     const decision = { target: key, allowed };
-    this.decisions.push(decision);
     this.onDecision?.(decision);
     if (!allowed) {
       const body = `shipbench: ${key} is not on this sandbox's allowlist\n`;

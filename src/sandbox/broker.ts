@@ -255,7 +255,8 @@ async function executeOnlyBinds(reference: Program): Promise<Bind[]> {
   return binds;
 }
 
-function referenceFiles(reference: Program): string[] {
+// Real paths of the files a reference command names (its binary, its scripts).
+export function referenceFiles(reference: Program): string[] {
   return reference.command.filter((part) => part.startsWith('/') && existsSync(part)).map((part) => realpathSync(part));
 }
 

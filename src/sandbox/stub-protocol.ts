@@ -68,13 +68,3 @@ export function decodeStubRequest(body: Buffer): StubRequest {
   }
   return { argv: strings.slice(0, argc), cwd: strings[argc] as string, env };
 }
-
-// The same request as the stub encodes it (for tests and tools that speak to a broker).
-export function encodeStubRequest(request: StubRequest): Buffer {
-  const head = Buffer.alloc(8);
-  const env = Object.entries(request.env).map(([k, v]) => `${k}=${v}`);
-  head.writeUInt32BE(request.argv.length, 0);
-  head.writeUInt32BE(env.length, 4);
-  const strings = [...request.argv, request.cwd, ...env].map((s) => `${s}\0`).join('');
-  return encodeStubFrame('Q', Buffer.concat([head, Buffer.from(strings, 'utf8')]));
-}

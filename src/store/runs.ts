@@ -35,15 +35,8 @@ export interface RunSummary extends RunRow {
   costUsd: number;
 }
 
-export interface TrialRow {
-  id: string;
+export interface TrialRow extends PlannedTrial {
   runId: string;
-  ordinal: number;
-  task: string;
-  agentIndex: number;
-  agent: string;
-  model: string | null;
-  attempt: number;
   policy: string;
   status: TrialStatus;
   tries: number;

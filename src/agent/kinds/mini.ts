@@ -1,7 +1,7 @@
 import type { Usage } from '../../contracts/run.js';
 import { addUsage, NO_USAGE, type Episode, type EpisodeResult } from '../episode.js';
 import { chat, ModelError, type ChatMessage, type ModelConfig } from '../model.js';
-import { describeResult } from '../observation.js';
+import { recordCommand } from '../observation.js';
 
 // The word a command prints to hand in the workspace.
 export const SUBMIT_WORD = 'SHIPBENCH_SUBMIT';
@@ -86,8 +86,7 @@ export async function runMini(episode: Episode, model: ModelConfig): Promise<Epi
     if (isSubmit(action.command)) return end('submitted', `submitted after ${steps} replies`);
 
     const result = await sandbox.exec(`exec 2>&1\n${action.command}`, { timeoutMs: stepTimeoutMs, signal: episode.signal });
-    const { exitCode, text } = describeResult(result, stepTimeoutMs);
-    trajectory.append({ type: 'command', step: steps, command: action.command, exitCode, endedBy: result.outcome.endedBy, output: text, outputBytes: result.stdout.length + result.stderr.length, wallMs: Math.round(result.outcome.wallMs) });
+    const { exitCode, text } = recordCommand(trajectory, steps, action.command, result, stepTimeoutMs);
     const observation = `<returncode>${exitCode ?? 'killed'}</returncode>\n<output>\n${text}</output>`;
     messages.push({ role: 'user', content: observation });
     trajectory.append({ type: 'message', role: 'user', content: observation });

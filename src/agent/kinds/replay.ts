@@ -1,6 +1,6 @@
 import { userError } from '../../errors.js';
 import { NO_USAGE, type Episode, type EpisodeResult } from '../episode.js';
-import { describeResult } from '../observation.js';
+import { recordCommand } from '../observation.js';
 import { readTrajectory } from '../trajectory.js';
 
 // replay: runs the commands of a recorded trajectory again, in order, in a fresh sandbox, without
@@ -18,8 +18,7 @@ export async function runReplay(episode: Episode): Promise<EpisodeResult> {
     if (episode.signal?.aborted) break;
     steps++;
     const result = await episode.sandbox.exec(`exec 2>&1\n${recordedCommand.command}`, { timeoutMs: stepTimeoutMs, signal: episode.signal });
-    const { exitCode, text } = describeResult(result, stepTimeoutMs);
-    episode.trajectory.append({ type: 'command', step: steps, command: recordedCommand.command, exitCode, endedBy: result.outcome.endedBy, output: text, outputBytes: result.stdout.length + result.stderr.length, wallMs: Math.round(result.outcome.wallMs) });
+    const { exitCode } = recordCommand(episode.trajectory, steps, recordedCommand.command, result, stepTimeoutMs);
     if (exitCode !== recordedCommand.exitCode) episode.trajectory.append({ type: 'note', text: `step ${steps} exited ${exitCode} where the recording exited ${recordedCommand.exitCode}` });
   }
   const exitStatus = ending?.type === 'end' ? ending.exitStatus : 'submitted';
