@@ -1,7 +1,8 @@
 // The architecture of src/: which folders each folder may import (DESIGN.md "Layers").
 // grade/ also uses sandbox/ and util/ (a build is a sandboxed process), and tasks/ uses sandbox/
 // for the Program shape; both are recorded here so the check stays the single source. agent/
-// imports sandbox/ for the agent sandbox, its stub and broker.
+// imports sandbox/ for the agent sandbox, its stub and broker. market/ draws its workloads with
+// fuzz/'s planners, names config errors with errors.ts and takes sandbox/'s Program shape.
 export const layers = {
   contracts: [],
   'errors.ts': [],
@@ -12,7 +13,7 @@ export const layers = {
   fuzz: ['runner', 'tasks', 'contracts', 'util', 'sandbox', 'errors.ts'],
   grade: ['runner', 'tasks', 'contracts', 'errors.ts', 'sandbox', 'util'],
   agent: ['sandbox', 'contracts', 'errors.ts', 'util'],
-  market: ['runner', 'grade', 'tasks', 'contracts', 'util'],
+  market: ['runner', 'grade', 'tasks', 'fuzz', 'contracts', 'errors.ts', 'util', 'sandbox'],
   store: ['contracts', 'errors.ts'],
   orchestrate: ['contracts', 'errors.ts', 'util', 'sandbox', 'runner', 'tasks', 'fuzz', 'grade', 'agent', 'market', 'store', 'report'],
   report: ['contracts', 'util'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseSchema } from './case.js';
 import { GradeResultSchema } from './grade.js';
+import { MarketConfigSchema } from './market.js';
 import { RunConfigSchema, TrajectoryEventSchema } from './run.js';
 import { SuiteManifestSchema } from './suite.js';
 import { TaskSpecSchema } from './task.js';
@@ -9,6 +10,7 @@ export * from './bytes.js';
 export * from './case.js';
 export * from './generator.js';
 export * from './grade.js';
+export * from './market.js';
 export * from './process.js';
 export * from './run.js';
 export * from './suite.js';
@@ -22,6 +24,7 @@ export const publishedSchemas = {
   'grade-result.schema.json': GradeResultSchema,
   'run-config.schema.json': RunConfigSchema,
   'trajectory-event.schema.json': TrajectoryEventSchema,
+  'market-config.schema.json': MarketConfigSchema,
 } as const;
 
 // JSON Schema documents for every published schema, as the text committed under schemas/.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GeneratorConfigSchema } from './generator.js';
+import { MarketTaskSchema } from './market.js';
 
 // Resource limits of a task; every field has a default so a task.yaml may name none.
 export const LimitsSchema = z
@@ -45,6 +46,11 @@ export const TaskSpecSchema = z
     generator: GeneratorConfigSchema.optional(),
     limits: LimitsSchema.default(LimitsSchema.parse({})),
     solution: z.string().optional(),
+    /** The program is a service: it listens on $PORT, and a case is an HTTP session (stdin holds the
+        requests) run by a driver that starts it, waits until it accepts connections and prints a transcript. */
+    service: z.object({ readyTimeoutMs: z.number().int().positive().default(5000) }).strict().optional(),
+    /** kind: market — how the product is sold. */
+    market: MarketTaskSchema.optional(),
   })
   .strict();
 export type TaskSpec = z.infer<typeof TaskSpecSchema>;

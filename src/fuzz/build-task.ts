@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseSchema, type Case } from '../contracts/case.js';
 import { GeneratorConfigSchema, type GeneratorConfig, type OptionSpec } from '../contracts/generator.js';
@@ -11,6 +13,8 @@ import type { Task } from '../tasks/load-task.js';
 import { referenceProgram } from '../tasks/program.js';
 import { fingerprintReference } from '../tasks/reference.js';
 import { writeSuite } from '../tasks/suite-io.js';
+import { removeTree } from '../util/fs.js';
+import { Rng } from '../util/rng.js';
 import { generateSuite, GENERATOR_VERSION, PROPOSED, type GenerationPhase } from './generate.js';
 import { mineExamples, mineOptions } from './mine.js';
 import { planCliCases } from './plan-cli.js';
@@ -80,6 +84,30 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
     gates,
   });
   return { manifest, docs, options: optionList, proposals };
+}
+
+// Fresh invocations from a task's generator on another seed: the market's workloads. The same
+// planners as the suite's, without doc examples or model proposals; a hand-written task gives
+// its planned invocations in a seeded order.
+export async function planWorkloads(task: Task, seed: number, count: number): Promise<PlannedCase[]> {
+  if (!task.spec.generator) throw userError('task.generator', `task ${task.id} has no generator: in task.yaml`, 'market workloads are drawn from it; add one');
+  const config: GeneratorConfig = GeneratorConfigSchema.parse({ ...task.spec.generator, seed });
+  if (config.preset === 'hand') {
+    const planned = readPlanned(join(task.dir, config.invocations ?? 'invocations.jsonl'));
+    const rng = new Rng(seed, 'workloads');
+    return Array.from({ length: count }, (_, i) => ({ ...rng.pick(planned), id: `workload-${i}` }));
+  }
+  let planned: PlannedCase[];
+  if (config.preset === 'cli') {
+    const scratch = await mkdtemp(join(tmpdir(), 'shipbench-docs-'));
+    try {
+      const docs = await captureDocs(task, scratch);
+      planned = planCliCases(mergeOptions(mineOptions(docs.map((d) => d.text).join('\n')), config.options ?? []), config, count, task.id);
+    } finally {
+      await removeTree(scratch);
+    }
+  } else planned = planPresetCases(config.preset, config, count);
+  return planned.map((p, i) => ({ ...p, id: `workload-${i}` }));
 }
 
 // Mined options with the task's own option list laid over them (matched by long or short name).

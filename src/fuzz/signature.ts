@@ -18,6 +18,8 @@ export function stderrClass(stderr: string): string {
 // digits and spaces folded into classes.
 export function stdoutShape(stdout: string): string {
   if (stdout === '') return 'empty';
+  const transcript = transcriptShape(stdout);
+  if (transcript !== null) return transcript;
   const lines = stdout.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const n = lines.length;
@@ -29,6 +31,20 @@ export function stdoutShape(stdout: string): string {
       .replace(/[ \t]+/g, ' ')
       .slice(0, 24);
   return `${bucket}:${fold(lines[0] ?? '')}:${fold(lines.at(-1) ?? '')}${stdout.endsWith('\n') ? '' : ':no-eol'}`;
+}
+
+// An HTTP session transcript (native/service-driver.mjs) is shaped by its requests' methods and
+// routes and the answers' status codes and error messages; null for any other output.
+function transcriptShape(stdout: string): string | null {
+  const lines = stdout.replace(/\n$/, '').split('\n');
+  if (!lines.every((l) => /^(> [A-Z]+ \/|< (\d{3}\b|connection failed))/.test(l))) return null;
+  return lines
+    .map((l) =>
+      l.startsWith('>')
+        ? (l.split(' ').slice(1, 3).join(' ').split('?')[0] ?? '').replace(/\/v1\/keys\/[^/ ]+/, '/K')
+        : l.replace(/^< (\d{3}) .*"error":("[^"]*").*$/, '$1 $2').replace(/^< (\d{3}).*$/, '$1'),
+    )
+    .join(';');
 }
 
 // The behaviour signature of a case: which features it exercises and what the program did.

@@ -6,9 +6,9 @@ import type { Case } from '../contracts/case.js';
 import type { BuildResult, CaseVerdict, GradeResult } from '../contracts/grade.js';
 import type { Isolation } from '../runner/lanes.js';
 import { runSuite, type SuiteProgress } from '../runner/run-suite.js';
-import { SUBMISSION_INSIDE, type Program } from '../sandbox/program.js';
+import type { Program } from '../sandbox/program.js';
 import type { Task } from '../tasks/load-task.js';
-import { checkFingerprint, protectedPaths, referenceProgram } from '../tasks/program.js';
+import { candidateProgram, checkFingerprint, protectedPaths, referenceProgram } from '../tasks/program.js';
 import { loadSuite } from '../tasks/suite-io.js';
 import { removeTree } from '../util/fs.js';
 import { buildSubmission } from './build.js';
@@ -63,13 +63,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       options.onPhase?.({ phase: 'build' });
       build = await buildSubmission(prepared.dir, prepared.removedFiles, { limits: task.spec.limits, hide, signal: options.signal });
       if (build.status !== 'ok') return finish(options, startedAt, suite.sha256, submission, build, notRun(suite.cases, build.message ?? 'build failed'));
-      program = {
-        role: 'candidate',
-        command: [`${SUBMISSION_INSIDE}/executable`],
-        argv0: task.program,
-        binds: [{ host: prepared.dir, inside: SUBMISSION_INSIDE }],
-        hide,
-      };
+      program = candidateProgram(task, prepared.dir, hide);
     }
     options.onPhase?.({ phase: 'cases', total: suite.cases.length });
     const verdicts = await runSuite(program, suite.cases, {

@@ -44,7 +44,10 @@ export function resolveReference(command: readonly string[], taskDir: string, wh
 }
 
 // "sha256:<hex>" over the contents of the reference's files, in command order.
+// An interpreted reference (node ./server.mjs) is fingerprinted by its script alone: the
+// interpreter's build differs from machine to machine while the behaviour is the script's.
 export async function fingerprintReference(files: readonly string[]): Promise<string> {
-  const parts = await Promise.all(files.map((f) => sha256File(f)));
+  const own = files.length > 1 ? files.slice(1) : files;
+  const parts = await Promise.all(own.map((f) => sha256File(f)));
   return `sha256:${parts.length === 1 ? parts[0] : sha256(parts.join('\n'))}`;
 }

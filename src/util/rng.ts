@@ -60,3 +60,24 @@ export class Rng {
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
+
+// Counter-based draws: a float in [0, 1) that depends only on (seed, stream, a, b, c). The market
+// keys every draw by what it is about (customer, day, job), so a change in one customer's fate
+// never shifts another draw, and every product faces the same world.
+export function streamKey(seed: number, name: string): number {
+  const digest = createHash('sha256').update(`${seed}\0${name}`).digest();
+  return digest.readUInt32LE(0);
+}
+
+export function drawAt(key: number, a: number, b = 0, c = 0): number {
+  let h = mix(key ^ Math.imul(a + 1, 0x9e3779b1));
+  h = mix(h ^ Math.imul(b + 1, 0x85ebca77));
+  h = mix(h ^ Math.imul(c + 1, 0xc2b2ae3d));
+  return h / 2 ** 32;
+}
+
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}

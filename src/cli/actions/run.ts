@@ -10,7 +10,7 @@ import type { RunTally } from '../../orchestrate/run.js';
 import { out, VERSION } from '../context.js';
 import { leaderboardTable, trialsTable } from '../format-runs.js';
 import { agentSpecs, artifactsRoot, executeWithProgress, resolveTasks, type AgentFlags } from '../run-support.js';
-import { trialScores } from './leaderboard.js';
+import { trialScores } from '../../orchestrate/report-data.js';
 
 export interface RunFlags extends AgentFlags {
   tasks: string;
@@ -47,6 +47,10 @@ export async function runAction(flags: RunFlags): Promise<void> {
     throw userError('cli.allow', `--allow: ${(error as Error).message}`, 'give host:port, for example api.openai.com:443');
   }
   const tasks = resolveTasks(flags.tasks);
+  const market = tasks.filter((t) => t.spec.kind === 'market').map((t) => t.id);
+  if (market.length > 0) {
+    throw userError('cli.tasks', `${market.join(', ')}: market tasks keep their reference hidden, so a rebuild run cannot give it to the agent`, 'score a product on them with shipbench market --task <id> <submission>, or pick rebuild tasks (--tasks core)');
+  }
   const agents = agentSpecs(flags, tasks);
   const limits = TrialLimitsSchema.parse({
     ...(flags.steps ? { steps: flags.steps } : {}),

@@ -2,10 +2,11 @@ import type { GeneratorConfig } from '../../contracts/generator.js';
 import type { PlannedCase } from '../record.js';
 import { planBc } from './bc.js';
 import { planJq } from './jq.js';
+import { planKv } from './kv.js';
 import { planSqlite } from './sqlite.js';
 
 // Candidates of a domain preset.
-export function planPresetCases(preset: 'jq' | 'bc' | 'sqlite', config: GeneratorConfig, count: number): PlannedCase[] {
+export function planPresetCases(preset: 'jq' | 'bc' | 'sqlite' | 'kv', config: GeneratorConfig, count: number): PlannedCase[] {
   switch (preset) {
     case 'jq':
       return planJq(config, count);
@@ -13,5 +14,7 @@ export function planPresetCases(preset: 'jq' | 'bc' | 'sqlite', config: Generato
       return planBc(config, count);
     case 'sqlite':
       return planSqlite(config, count);
+    case 'kv':
+      return planKv(config, count);
   }
 }

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MarketResult } from '../../src/contracts/market.js';
+import type { Calibration } from '../../src/market/calibrate.js';
+import { runCli } from '../support/cli.js';
+import { tempDir, writeTree } from '../support/fixtures.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterAll(async () => cleanup());
+
+const db = () => join(dir, 'store', 'shipbench.db');
+
+async function market(args: string[]): Promise<MarketResult> {
+  const r = await runCli(['market', ...args, '--db', db(), '--json'], { cwd: ROOT });
+  expect(r.stderr.split('\n').filter((l) => l.startsWith('shipbench:'))).toEqual([]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as MarketResult;
+}
+
+describe('shipbench market (HTTP service task)', () => {
+  it('ships the reference service and a rebuilt one to customers whose jobs are HTTP sessions', async () => {
+    const reference = await market(['--task', 'kvstore', '--reference', '--days', '14', '--customers', '400']);
+    expect(reference.days).toHaveLength(14);
+    expect(reference.poolPassRate).toBe(1);
+    expect(reference.summary.failedJobs).toBe(0);
+    expect(reference.days.at(-1)!.trial + reference.days.at(-1)!.paying).toBeGreaterThan(0);
+
+    const rebuilt = await market(['--task', 'kvstore', join(ROOT, 'datasets/market/kvstore/solution'), '--days', '14', '--customers', '400']);
+    expect(rebuilt.poolPassRate).toBeGreaterThan(0.95);
+    // Same world: the same customers tried the product on day 1 whatever it was.
+    expect(rebuilt.days[0]!.newTrials).toBe(reference.days[0]!.newTrials);
+
+    const store = new Database(db(), { readonly: true });
+    const rows = store.prepare('SELECT product, (SELECT COUNT(*) FROM market_days d WHERE d.market_id = m.id) AS days FROM markets m').all() as { product: string; days: number }[];
+    store.close();
+    expect(rows).toEqual(expect.arrayContaining([{ product: 'the reference', days: 14 }, { product: join(ROOT, 'datasets/market/kvstore/solution'), days: 14 }]));
+  }, 240_000);
+
+  it('a product that does not build fails every job as unavailable and earns nothing', async () => {
+    await writeTree(join(dir, 'broken'), { 'compile.sh': '#!/bin/sh\necho "no compiler here" >&2\nexit 1\n' });
+    const m = await market(['--task', 'kvstore', join(dir, 'broken'), '--days', '14', '--customers', '400']);
+    expect(m.poolPassRate).toBe(0);
+    expect(m.summary.arr).toBe(0);
+    expect(m.summary.customers.paying).toBe(0);
+    expect(Object.keys(m.summary.tickets)).toEqual(['unavailable']);
+    expect(m.tickets[0]?.got).toContain('compile.sh');
+  }, 240_000);
+});
+
+describe('shipbench market (CLI task over a core reference)', () => {
+  it('prints the day-90 figures, a weekly table and the top tickets with a reproducing input', async () => {
+    const r = await runCli(['market', '--task', 'wordcount', join(ROOT, 'datasets/core/wc/solution'), '--customers', '500', '--db', db()], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ARR on day 90 +\$[\d,]+/);
+    expect(r.stdout).toMatch(/monthly logo churn [\d.]+%/);
+    expect(r.stdout).toMatch(/^ +90 +\d+ +\d+ +\d+ +\$/m);
+    expect(r.stdout).toMatch(/top tickets:\n +(wrong-output|wrong-error-message|wrong-exit-code|crash) ×\d+ .*: wc /);
+  }, 240_000);
+
+  it('calibrates: ARR strictly rises from the null product through the degraded ladder to the reference', async () => {
+    const r = await runCli(['market', 'calibrate', 'wordcount', '--seeds', '2', '--json', '--db', db()], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as Calibration;
+    expect(c.monotone).toBe(true);
+    expect(c.rungs[0]!.arr[0]).toBe(0);
+    expect(c.rungs.at(-1)!.arr[0]).toBeGreaterThan(c.rungs.at(-2)!.arr[0]!);
+    expect(c.anchors.flawlessInBand && c.anchors.failingFifthAbove).toBe(true);
+  }, 240_000);
+
+  it('refuses bad input with one line naming the field, exit 2', async () => {
+    const price = await runCli(['market', '--task', 'wordcount', '--reference', '--price', '-3', '--db', db()], { cwd: ROOT });
+    expect(price.code).toBe(2);
+    expect(price.stderr.trim()).toBe('shipbench: --price takes an amount in USD of 0 or more, not "-3"');
+    const noTask = await runCli(['market', '--reference', '--db', db()], { cwd: ROOT });
+    expect(noTask.code).toBe(2);
+    expect(noTask.stderr).toMatch(/^shipbench: market needs --task/);
+    const both = await runCli(['market', '--task', 'wordcount', '--reference', 'somewhere', '--db', db()], { cwd: ROOT });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/either a submission or --reference/);
+  });
+});

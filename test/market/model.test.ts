@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { MarketConfigSchema, type MarketConfigInput } from '../../src/contracts/market.js';
+import { calibrate, degraded, failingShare, LADDER } from '../../src/market/calibrate.js';
+import { integrityOf } from '../../src/market/market.js';
+import { MarketSim, type PoolShape } from '../../src/market/model.js';
+import { referenceOutcomes, toProductOutcomes, unavailable, type WorkloadOutcome, type WorkloadPool } from '../../src/market/workloads.js';
+import type { Task } from '../../src/tasks/load-task.js';
+
+// A synthetic pool: 13 weeks × 48 workloads over 8 features, with the reference at 5 ms a job.
+function syntheticPool(): WorkloadPool {
+  const workloads = Array.from({ length: 13 * 48 }, (_, w) => {
+    const features = [`f${w % 8}`, ...(w % 3 === 0 ? [`f${(w + 3) % 8}`] : [])].sort();
+    return { id: `w${w}`, week: Math.floor(w / 48), features, case: { id: `w${w}`, features, run: { argv: [`${w}`], stdin: '', files: {}, env: {} }, expect: { exit: 0, stdout: `${w}\n`, stderr: '' }, compare: { exit: 'exact', stdout: 'exact', stderr: 'exact', files: 'exact' } }, referenceMs: 5, referenceCpuMs: 5 };
+  }) as unknown as WorkloadPool['workloads'];
+  const features = [...new Set(workloads.flatMap((w) => w.features))].sort();
+  const start: number[] = [];
+  const index: number[] = [];
+  for (const w of workloads) {
+    start.push(index.length);
+    for (const f of w.features) index.push(features.indexOf(f));
+  }
+  start.push(index.length);
+  const shape: PoolShape = { features, week: Uint16Array.from(workloads.map((w) => w.week)), featureStart: Uint32Array.from(start), featureIndex: Uint16Array.from(index) };
+  return { key: 'synthetic', workloads, shape };
+}
+
+const task = { id: 'synthetic', program: 'synthetic' } as Task;
+
+function run(pool: WorkloadPool, outcomes: readonly WorkloadOutcome[], input: MarketConfigInput = {}) {
+  const sim = new MarketSim(MarketConfigSchema.parse({ customers: 2000, ...input }), pool.shape);
+  sim.simulate(90, toProductOutcomes(pool, outcomes));
+  return sim;
+}
+
+describe('market model', () => {
+  const pool = syntheticPool();
+
+  it('is deterministic: the same seed and product give the same 90 days', () => {
+    const a = run(pool, failingShare(pool, 0.1));
+    const b = run(pool, failingShare(pool, 0.1));
+    expect(b.days).toEqual(a.days);
+    expect(b.summary()).toEqual(a.summary());
+    const other = run(pool, failingShare(pool, 0.1), { seed: 2 });
+    expect(other.days).not.toEqual(a.days);
+  });
+
+  it('draws the world independently of the product: day-1 trials and jobs match for any product', () => {
+    const good = run(pool, referenceOutcomes(pool));
+    const bad = run(pool, unavailable(pool, 'none'));
+    expect(good.days[0]?.newTrials).toBeGreaterThan(0);
+    expect(bad.days[0]?.newTrials).toBe(good.days[0]?.newTrials);
+    expect(bad.days[0]?.jobs).toBe(good.days[0]?.jobs);
+    expect(bad.days[0]?.failedJobs).toBe(bad.days[0]?.jobs);
+    expect(good.days[0]?.failedJobs).toBe(0);
+  });
+
+  it('keeps the ledger: each day moves the balance by revenue less fees, hosting, LLM and fixed costs', () => {
+    const sim = new MarketSim(MarketConfigSchema.parse({ customers: 2000 }), pool.shape);
+    sim.simulate(30, toProductOutcomes(pool, referenceOutcomes(pool)), 12.5);
+    let balance = sim.config.ledger.startBalance;
+    for (const d of sim.days) {
+      balance += d.revenue - d.paymentFees - d.hostingCost - d.llmCost - d.fixedCost;
+      expect(d.balance).toBeCloseTo(balance, 1);
+    }
+    expect(sim.days[0]?.llmCost).toBe(12.5);
+    expect(sim.days.reduce((s, d) => s + d.revenue, 0)).toBeGreaterThan(0);
+    expect(sim.days.some((d) => d.hostingCost > 0)).toBe(true);
+  });
+
+  it('folds a company whose balance goes below zero: no ARR from then on', () => {
+    const sim = run(pool, referenceOutcomes(pool), { ledger: { startBalance: 100, fixedPerDay: 50, cpuSecondUsd: 0.00005, paymentFee: 0.03 } });
+    const s = sim.summary();
+    expect(s.insolventDay).not.toBeNull();
+    expect(s.arr).toBe(0);
+    expect(sim.days.at(-1)?.paying).toBe(0);
+  });
+
+  it('files at most one open ticket per customer and failure class, and resolves tickets a new build fixes', () => {
+    const sim = new MarketSim(MarketConfigSchema.parse({ customers: 2000 }), pool.shape);
+    const broken = toProductOutcomes(pool, unavailable(pool, 'down'));
+    sim.simulate(20, broken);
+    const open = sim.tickets.filter((t) => t.resolvedDay === null);
+    expect(open.length).toBeGreaterThan(0);
+    const keys = open.map((t) => `${t.customer}/${t.failure}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(sim.resolveTickets(toProductOutcomes(pool, referenceOutcomes(pool)))).toBe(open.length);
+    expect(sim.tickets.every((t) => t.resolvedDay !== null)).toBe(true);
+  });
+
+  it('flags a product that passes its ticket inputs far more often than fresh ones', () => {
+    const sim = run(pool, failingShare(pool, 0.3));
+    const ticketed = new Set(sim.tickets.map((t) => t.workload));
+    const hardCoded = referenceOutcomes(pool).map((o, i) => (ticketed.has(i) ? o : { ...o, passed: false }));
+    expect(integrityOf(sim, pool, hardCoded).flagged).toBe(true);
+    expect(integrityOf(sim, pool, referenceOutcomes(pool)).flagged).toBe(false);
+    expect(integrityOf(sim, pool, failingShare(pool, 0.3)).flagged).toBe(false);
+  });
+
+  it('raises the price at renewal only, and loses customers whose willingness to pay it exceeds', () => {
+    const sim = new MarketSim(MarketConfigSchema.parse({ customers: 2000 }), pool.shape);
+    const product = toProductOutcomes(pool, referenceOutcomes(pool));
+    sim.simulate(45, product);
+    const before = sim.days.at(-1)!;
+    sim.setPrice(400);
+    const next = sim.simulate(1, product)[0]!;
+    expect(next.mrr).toBeGreaterThanOrEqual(before.mrr - 29 * next.churnedToday - 0.01);
+    sim.simulate(44, product);
+    const after = sim.days.at(-1)!;
+    expect(after.paying).toBeLessThan(before.paying);
+    const conversions = (from: number, to: number) => sim.days.slice(from, to).reduce((s, d) => s + d.conversions, 0);
+    expect(conversions(46, 90)).toBeLessThan(conversions(1, 45) / 4);
+  });
+});
+
+describe('market calibration', () => {
+  const pool = syntheticPool();
+
+  it('earns strictly more ARR along the ladder on one seed and meets both churn anchors', () => {
+    const c = calibrate(task, MarketConfigSchema.parse({ customers: 10_000 }), pool, [1, 2, 3, 4, 5]);
+    expect(c.rungs.map((r) => r.product)).toEqual(['null', ...LADDER.map((s) => expect.stringContaining(`fails ${Math.round(s * 100)}% of jobs`)), 'reference']);
+    expect(c.monotone).toBe(true);
+    const arr = c.rungs.map((r) => r.arr[0] as number);
+    for (let i = 1; i < arr.length; i++) expect(arr[i]).toBeGreaterThan(arr[i - 1] as number);
+    expect(arr[0]).toBe(0);
+    expect(c.anchors.flawlessChurn).toBeGreaterThanOrEqual(0.02);
+    expect(c.anchors.flawlessChurn).toBeLessThanOrEqual(0.04);
+    expect(c.anchors.failingFifthChurn).toBeGreaterThan(0.15);
+    expect(c.rungs.every((r) => r.arr.length === 5)).toBe(true);
+  });
+
+  it('degrades by whole features, rarest first, nested from rung to rung', () => {
+    const small = degraded(pool, 0.05);
+    const large = degraded(pool, 0.35);
+    const failed = (o: readonly WorkloadOutcome[]) => new Set(o.flatMap((x, i) => (x.passed ? [] : [i])));
+    const a = failed(small.outcomes);
+    const b = failed(large.outcomes);
+    expect(a.size).toBe(Math.round(0.05 * pool.workloads.length));
+    expect(b.size).toBe(Math.round(0.35 * pool.workloads.length));
+    expect([...a].every((i) => b.has(i))).toBe(true);
+    expect(large.features.length).toBeGreaterThan(small.features.length);
+  });
+});
