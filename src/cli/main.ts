@@ -4,6 +4,8 @@ import { registerDemo } from './commands/demo.js';
 import { registerGrade } from './commands/grade.js';
 import { registerGrades } from './commands/grades.js';
 import { registerLeaderboard } from './commands/leaderboard.js';
+import { registerMarket } from './commands/market.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSchemas } from './commands/schemas.js';
@@ -20,6 +22,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerDemo(program);
   registerGrade(program);
@@ -27,6 +30,8 @@ export function buildProgram(): Command {
   registerRun(program);
   registerRuns(program);
   registerLeaderboard(program);
+  registerMarket(program);
+  registerReport(program);
   registerTasks(program);
   registerSchemas(program);
   for (const command of program.commands) {

@@ -7,8 +7,8 @@ export function saveGrade(db: Db, g: GradeResult): void {
     build_status, build_failure, passed, failed, total, score, resolved, almost_resolved, started_at, duration_ms, shipbench_version, result_json)
     VALUES (@id, @task, @suiteSha256, @kind, @path, @sha, @policy, @buildStatus, @buildFailure, @passed, @failed, @total, @score, @resolved,
     @almost, @startedAt, @durationMs, @version, @json)`);
-  const insertCase = db.prepare(`INSERT INTO case_results (grade_id, ordinal, case_id, passed, failures, ended_by, exit_code, wall_ms, cpu_ms, diff)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertCase = db.prepare(`INSERT INTO case_results (grade_id, ordinal, case_id, passed, failures, ended_by, exit_code, wall_ms, cpu_ms, diff, features)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     insertGrade.run({
       id: g.id,
@@ -32,7 +32,7 @@ export function saveGrade(db: Db, g: GradeResult): void {
       json: JSON.stringify(g),
     });
     g.cases.forEach((c, i) => {
-      insertCase.run(g.id, i, c.id, c.passed ? 1 : 0, c.failures.join(','), c.outcome.endedBy, c.outcome.exitCode, c.outcome.wallMs, c.outcome.cpuMs, c.diff);
+      insertCase.run(g.id, i, c.id, c.passed ? 1 : 0, c.failures.join(','), c.outcome.endedBy, c.outcome.exitCode, c.outcome.wallMs, c.outcome.cpuMs, c.diff, c.features.join(','));
     });
   })();
 }
@@ -90,4 +90,47 @@ export function caseRows(db: Db, gradeId: string): { caseId: string; passed: boo
 export function findGradeIds(db: Db, prefix: string, limit = 2): string[] {
   const rows = db.prepare("SELECT id FROM grades WHERE substr(id, 1, length(?)) = ? LIMIT ?").all(prefix, prefix, limit) as { id: string }[];
   return rows.map((r) => r.id);
+}
+
+export interface CaseRow {
+  id: string;
+  passed: boolean;
+  failures: string[];
+  features: string[];
+  diff: string | null;
+}
+
+function split(text: unknown): string[] {
+  return typeof text === 'string' && text !== '' ? text.split(',') : [];
+}
+
+// A page of a grade's failing cases, in suite order, with their diffs.
+export function failingCases(db: Db, gradeId: string, offset: number, limit: number): { rows: CaseRow[]; total: number } {
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM case_results WHERE grade_id = ? AND passed = 0').get(gradeId) as { n: number }).n;
+  const rows = db
+    .prepare('SELECT case_id, failures, features, diff FROM case_results WHERE grade_id = ? AND passed = 0 ORDER BY ordinal LIMIT ? OFFSET ?')
+    .all(gradeId, limit, offset) as Record<string, unknown>[];
+  return { total, rows: rows.map((r) => ({ id: r.case_id as string, passed: false, failures: split(r.failures), features: split(r.features), diff: (r.diff as string | null) ?? null })) };
+}
+
+// passed / total per feature of a grade.
+export function featureTallies(db: Db, gradeId: string): { feature: string; passed: number; total: number }[] {
+  const tally = new Map<string, { passed: number; total: number }>();
+  for (const r of db.prepare('SELECT passed, features FROM case_results WHERE grade_id = ?').iterate(gradeId) as Iterable<{ passed: number; features: string | null }>) {
+    for (const f of split(r.features)) {
+      const t = tally.get(f) ?? { passed: 0, total: 0 };
+      t.total++;
+      if (r.passed) t.passed++;
+      tally.set(f, t);
+    }
+  }
+  return [...tally].map(([feature, t]) => ({ feature, ...t })).sort((a, b) => a.passed / a.total - b.passed / b.total || a.feature.localeCompare(b.feature));
+}
+
+// A grade's counts and build, without reading every case verdict.
+export function gradeHead(db: Db, gradeId: string): { passed: number; total: number; build: { status: string; message: string | null; logTail: string } } | null {
+  const row = db.prepare("SELECT passed, total, json_extract(result_json, '$.build') AS build FROM grades WHERE id = ?").get(gradeId) as { passed: number; total: number; build: string } | undefined;
+  if (!row) return null;
+  const build = JSON.parse(row.build) as { status: string; message: string | null; logTail: string };
+  return { passed: row.passed, total: row.total, build: { status: build.status, message: build.message, logTail: build.logTail } };
 }

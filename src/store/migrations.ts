@@ -91,4 +91,32 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (trial_id, try)
   );
   `,
+  `
+  CREATE TABLE markets (
+    id TEXT PRIMARY KEY,
+    trial_id TEXT REFERENCES trials(id) ON DELETE CASCADE,
+    task TEXT NOT NULL,
+    product TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    customers INTEGER NOT NULL,
+    config_hash TEXT NOT NULL,
+    arr REAL NOT NULL,
+    balance REAL NOT NULL,
+    created_at TEXT NOT NULL,
+    result_json TEXT NOT NULL
+  );
+  CREATE INDEX markets_trial ON markets(trial_id);
+  ALTER TABLE case_results ADD COLUMN features TEXT;
+  CREATE TABLE market_days (
+    market_id TEXT NOT NULL REFERENCES markets(id) ON DELETE CASCADE,
+    day INTEGER NOT NULL,
+    mrr REAL NOT NULL,
+    paying INTEGER NOT NULL,
+    trial INTEGER NOT NULL,
+    churned INTEGER NOT NULL,
+    balance REAL NOT NULL,
+    day_json TEXT NOT NULL,
+    PRIMARY KEY (market_id, day)
+  );
+  `,
 ];

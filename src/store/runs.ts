@@ -181,6 +181,11 @@ export function trialsOfRun(db: Db, runId: string): TrialRow[] {
 }
 
 // Finished trials of every run (or one), for leaderboards.
+export function trialById(db: Db, id: string): TrialRow | undefined {
+  const row = db.prepare('SELECT * FROM trials WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  return row ? toTrial(row) : undefined;
+}
+
 export function finishedTrials(db: Db, runId?: string): TrialRow[] {
   const rows = db.prepare("SELECT * FROM trials WHERE status = 'done' AND (@run IS NULL OR run_id = @run) ORDER BY run_id, ordinal").all({ run: runId ?? null });
   return (rows as Record<string, unknown>[]).map(toTrial);

@@ -4,25 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAction, SUBMIT_WORD } from '../../src/agent/kinds/mini.js';
 import { truncateOutput } from '../../src/agent/observation.js';
 import { readTrajectory } from '../../src/agent/trajectory.js';
-import { findTask } from '../../src/tasks/load-task.js';
 import { runCli } from '../support/cli.js';
-import { startFakeAnthropic, startFakeOpenAI, type FakeModel } from '../support/fake-models.js';
+import { scriptedWcSession, startFakeAnthropic, startFakeOpenAI, type FakeModel } from '../support/fake-models.js';
 import { tempDir } from '../support/fixtures.js';
 
 // A scripted model that probes the reference through the broker, writes a real wc in Node.js,
 // answers once without a command block (and is re-prompted), then submits.
-function scriptedWcSession(): string[] {
-  const solution = join(findTask('wc').dir, 'solution');
-  const source = readFileSync(join(solution, 'wc.js'), 'utf8');
-  const compile = readFileSync(join(solution, 'compile.sh'), 'utf8');
-  return [
-    "THOUGHT: first see how the reference counts.\n```bash\nprintf 'one two\\nthree\\n' | wc && printf 'x y' > sample.txt && wc -c sample.txt && ls docs\n```",
-    `THOUGHT: write the rebuild.\n\`\`\`bash\ncat > wc.js <<'SHIPBENCH_EOF'\n${source}\nSHIPBENCH_EOF\ncat > compile.sh <<'SHIPBENCH_EOF'\n${compile}\nSHIPBENCH_EOF\nbash compile.sh && printf 'one two\\nthree\\n' | ./executable\n\`\`\``,
-    'I think it is done now.',
-    `\`\`\`bash\necho ${SUBMIT_WORD}\n\`\`\``,
-  ];
-}
-
 interface RunOutput {
   trials: { id: string; status: string; score: number; steps: number; brokerCalls: number; costUsd: number; priced: boolean; exitStatus: string; artifactsDir: string }[];
 }

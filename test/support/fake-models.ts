@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { SUBMIT_WORD } from '../../src/agent/kinds/mini.js';
+import { findTask } from '../../src/tasks/load-task.js';
 
 export interface FakeModel {
   baseURL: string;
@@ -70,3 +74,17 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(text));
   });
 }
+
+// A model session that probes the wc reference, writes the known wc rebuild, then submits.
+export function scriptedWcSession(): string[] {
+  const solution = join(findTask('wc').dir, 'solution');
+  const source = readFileSync(join(solution, 'wc.js'), 'utf8');
+  const compile = readFileSync(join(solution, 'compile.sh'), 'utf8');
+  return [
+    "THOUGHT: first see how the reference counts.\n```bash\nprintf 'one two\\nthree\\n' | wc && printf 'x y' > sample.txt && wc -c sample.txt && ls docs\n```",
+    `THOUGHT: write the rebuild.\n\`\`\`bash\ncat > wc.js <<'SHIPBENCH_EOF'\n${source}\nSHIPBENCH_EOF\ncat > compile.sh <<'SHIPBENCH_EOF'\n${compile}\nSHIPBENCH_EOF\nbash compile.sh && printf 'one two\\nthree\\n' | ./executable\n\`\`\``,
+    'I think it is done now.',
+    `\`\`\`bash\necho ${SUBMIT_WORD}\n\`\`\``,
+  ];
+}
+

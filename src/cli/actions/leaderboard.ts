@@ -1,21 +1,9 @@
-import { leaderboard, type TrialScore } from '../../report/stats.js';
+import { trialScores } from '../../orchestrate/report-data.js';
+import { leaderboard } from '../../report/stats.js';
 import { openDb, storePath } from '../../store/db.js';
-import { findRun, finishedTrials, type TrialRow } from '../../store/runs.js';
+import { findRun, finishedTrials } from '../../store/runs.js';
 import { out } from '../context.js';
 import { leaderboardTable } from '../format-runs.js';
-
-// Finished trials as the statistics see them: one score per agent × task × attempt.
-export function trialScores(trials: readonly TrialRow[]): TrialScore[] {
-  return trials.map((t) => ({
-    agent: t.agent,
-    task: t.task,
-    score: t.score ?? 0,
-    resolved: t.resolved === true,
-    almostResolved: t.almostResolved === true,
-    ...(t.costUsd !== null && t.priced !== false ? { costUsd: t.costUsd } : {}),
-    ...(t.steps !== null ? { steps: t.steps } : {}),
-  }));
-}
 
 // leaderboard: agents ranked over finished trials.
 export async function leaderboardAction(flags: { run?: string; json?: boolean; db?: string }): Promise<void> {

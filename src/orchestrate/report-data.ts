@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrajectoryEvent } from '../contracts/run.js';
+import { readTrajectory } from '../agent/trajectory.js';
+import type { HeatCell, ReportData, ReportMarket, ReportSummary, ReportTrial, TrajectoryPage, TrialDetail } from '../report/data.js';
+import { leaderboard, type TrialScore } from '../report/stats.js';
+import type { Db } from '../store/db.js';
+import { failingCases, featureTallies, gradeHead } from '../store/grades.js';
+import { getMarket, listMarkets } from '../store/markets.js';
+import { findRun, listRuns, trialById, trialsOfRun, type RunRow, type TrialRow } from '../store/runs.js';
+
+// The report's data from the store: a summary, and per trial its failing cases and trajectory,
+// per market its days — whole for `view` (page by page), capped for a one-file report.
+
+// Finished trials as the statistics see them: one score per agent × task × attempt.
+export function trialScores(trials: readonly TrialRow[]): TrialScore[] {
+  return trials.map((t) => ({
+    agent: t.agent,
+    task: t.task,
+    score: t.score ?? 0,
+    resolved: t.resolved === true,
+    almostResolved: t.almostResolved === true,
+    ...(t.costUsd !== null && t.priced !== false ? { costUsd: t.costUsd } : {}),
+    ...(t.steps !== null ? { steps: t.steps } : {}),
+  }));
+}
+
+// The run a report is about: the one named, else the newest (null when the store has none).
+export function reportRun(db: Db, ref?: string): RunRow | null {
+  if (ref) return findRun(db, ref);
+  const newest = listRuns(db, 1)[0];
+  return newest ?? null;
+}
+
+export function reportSummary(db: Db, run: RunRow | null, version: string): ReportSummary {
+  const trials = run ? trialsOfRun(db, run.id) : [];
+  const markets = listMarkets(db, run ? { trialIds: trials.map((t) => t.id) } : { limit: 50 });
+  const standalone = run ? listMarkets(db, { limit: 50 }).filter((m) => m.trialId === null) : [];
+  const marketOf = new Map(markets.filter((m) => m.trialId).map((m) => [m.trialId as string, m.id]));
+  const head = db.prepare('SELECT passed, total FROM grades WHERE id = ?');
+  const rows: ReportTrial[] = trials.map((t) => {
+    const g = t.gradeId ? (head.get(t.gradeId) as { passed: number; total: number } | undefined) : undefined;
+    return {
+      id: t.id,
+      ordinal: t.ordinal,
+      task: t.task,
+      agent: t.agent,
+      attempt: t.attempt,
+      status: t.status,
+      exitStatus: t.exitStatus,
+      score: t.score,
+      resolved: t.resolved,
+      passed: g?.passed ?? null,
+      total: g?.total ?? null,
+      steps: t.steps,
+      costUsd: t.costUsd,
+      inputTokens: t.inputTokens,
+      outputTokens: t.outputTokens,
+      brokerCalls: t.brokerCalls,
+      durationMs: t.durationMs,
+      error: t.error,
+      hasTrajectory: t.artifactsDir !== null && existsSync(join(t.artifactsDir, 'trajectory.jsonl')),
+      marketId: marketOf.get(t.id) ?? null,
+    };
+  });
+  const done = trials.filter((t) => t.status === 'done');
+  const cells = new Map<string, HeatCell>();
+  for (const t of done) {
+    const key = `${t.agent}\0${t.task}`;
+    const c = cells.get(key) ?? { agent: t.agent, task: t.task, meanScore: 0, attempts: 0, resolved: 0 };
+    c.meanScore = (c.meanScore * c.attempts + (t.score ?? 0)) / (c.attempts + 1);
+    c.attempts++;
+    if (t.resolved) c.resolved++;
+    cells.set(key, c);
+  }
+  return {
+    generatedAt: new Date().toISOString(),
+    shipbenchVersion: version,
+    run: run
+      ? { id: run.id, name: run.name, createdAt: run.createdAt, tasks: run.config.tasks.length, agents: [...new Set(trials.map((t) => t.agent))], attempts: run.config.attempts, policy: run.config.policy }
+      : null,
+    live: trials.some((t) => t.status === 'pending' || t.status === 'running'),
+    leaderboard: leaderboard(trialScores(done)),
+    heatmap: [...cells.values()],
+    trials: rows,
+    markets: [...markets, ...standalone].map((m) => {
+      const full = getMarket(db, m.id);
+      return { id: m.id, trialId: m.trialId, task: m.task, product: m.product, seed: m.seed, customers: m.customers, summary: full ? full.summary : emptySummary() };
+    }),
+  };
+}
+
+function emptySummary(): ReportMarket['summary'] {
+  return { arr: 0, mrr: 0, balance: 0, customers: { prospects: 0, trial: 0, paying: 0, churned: 0, lostTrials: 0 }, monthlyLogoChurn: null, netRevenueRetention: null, trialConversion: null, tickets: {}, jobs: 0, failedJobs: 0, insolventDay: null };
+}
+
+// A page of one trial's failing cases, its build and its feature tallies.
+export function trialDetail(db: Db, trialId: string, offset = 0, limit = 50, diffChars = Infinity): TrialDetail | null {
+  const trial = trialById(db, trialId);
+  if (!trial) return null;
+  if (!trial.gradeId) return { trialId, gradeId: null, build: null, failing: [], failingTotal: 0, offset: 0, features: [] };
+  const head = gradeHead(db, trial.gradeId);
+  const page = failingCases(db, trial.gradeId, offset, limit);
+  return {
+    trialId,
+    gradeId: trial.gradeId,
+    build: head?.build ?? null,
+    failing: page.rows.map((r) => ({ ...r, diff: r.diff !== null && r.diff.length > diffChars ? `${r.diff.slice(0, diffChars)}\n…` : r.diff })),
+    failingTotal: page.total,
+    offset,
+    features: featureTallies(db, trial.gradeId).filter((f) => f.passed < f.total),
+  };
+}
+
+// A page of one trial's trajectory events (outputs cut to `outputChars`).
+export function trajectoryPage(db: Db, trialId: string, offset = 0, limit = 200, outputChars = 20_000): TrajectoryPage | null {
+  const trial = trialById(db, trialId);
+  if (!trial?.artifactsDir) return null;
+  const file = join(trial.artifactsDir, 'trajectory.jsonl');
+  if (!existsSync(file)) return null;
+  const events = readTrajectory(file);
+  const cut = (text: string) => (text.length > outputChars ? `${text.slice(0, outputChars)}\n… (${text.length - outputChars} more characters)` : text);
+  const page = events.slice(offset, offset + limit).map((e): TrajectoryEvent => {
+    if (e.type === 'command') return { ...e, output: cut(e.output) };
+    if (e.type === 'message' || e.type === 'start') return e.type === 'message' ? { ...e, content: cut(e.content) } : { ...e, instruction: cut(e.instruction) };
+    return e;
+  });
+  return { trialId, events: page, total: events.length, offset };
+}
+
+export function marketDetail(db: Db, marketId: string): ReportMarket | null {
+  const m = getMarket(db, marketId);
+  const row = listMarkets(db, { limit: 100_000 }).find((x) => x.id === marketId);
+  if (!m || !row) return null;
+  return { id: marketId, trialId: row.trialId, task: m.task, product: m.product, seed: m.seed, customers: m.customers, summary: m.summary, days: m.days, tickets: m.tickets.slice(0, 200) };
+}
+
+// Caps of a one-file report: enough to read every trial, bounded for runs of thousands of trials.
+const FILE_BUDGET_CHARS = 40_000_000;
+const CASES_PER_TRIAL = 25;
+const DIFF_CHARS = 3000;
+const EVENTS_PER_TRIAL = 400;
+const OUTPUT_CHARS = 2000;
+
+// Everything a self-contained report embeds.
+export function reportData(db: Db, run: RunRow | null, version: string): ReportData {
+  const summary = reportSummary(db, run, version);
+  const data: ReportData = { summary, trials: {}, trajectories: {}, markets: {}, truncated: [] };
+  let used = JSON.stringify(summary).length;
+  let skipped = 0;
+  for (const m of summary.markets) {
+    const detail = marketDetail(db, m.id);
+    if (detail) {
+      data.markets[m.id] = detail;
+      used += JSON.stringify(detail).length;
+    }
+  }
+  for (const t of summary.trials) {
+    if (used > FILE_BUDGET_CHARS) {
+      skipped++;
+      continue;
+    }
+    const detail = trialDetail(db, t.id, 0, CASES_PER_TRIAL, DIFF_CHARS);
+    if (detail) data.trials[t.id] = detail;
+    const trajectory = t.hasTrajectory ? trajectoryPage(db, t.id, 0, EVENTS_PER_TRIAL, OUTPUT_CHARS) : null;
+    if (trajectory) data.trajectories[t.id] = trajectory;
+    used += JSON.stringify(detail ?? '').length + JSON.stringify(trajectory ?? '').length;
+  }
+  data.truncated.push(`at most ${CASES_PER_TRIAL} failing cases per trial (diffs cut at ${DIFF_CHARS} characters) and ${EVENTS_PER_TRIAL} trajectory events (outputs cut at ${OUTPUT_CHARS}); shipbench view shows everything`);
+  if (skipped > 0) data.truncated.push(`${skipped} trials have no detail in this file (size budget); shipbench view shows them`);
+  return data;
+}

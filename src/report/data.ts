@@ -1,0 +1,97 @@
+import type { MarketDay, MarketSummary, TicketGroup } from '../contracts/market.js';
+import type { TrajectoryEvent } from '../contracts/run.js';
+import type { LeaderboardRow } from './stats.js';
+
+// What the report shows, as plain data: the HTML report embeds it, `view` serves it page by page.
+
+export interface ReportTrial {
+  id: string;
+  ordinal: number;
+  task: string;
+  agent: string;
+  attempt: number;
+  status: string;
+  exitStatus: string | null;
+  score: number | null;
+  resolved: boolean | null;
+  passed: number | null;
+  total: number | null;
+  steps: number | null;
+  costUsd: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  brokerCalls: number | null;
+  durationMs: number | null;
+  error: string | null;
+  hasTrajectory: boolean;
+  marketId: string | null;
+}
+
+export interface HeatCell {
+  agent: string;
+  task: string;
+  meanScore: number;
+  attempts: number;
+  resolved: number;
+}
+
+export interface ReportMarket {
+  id: string;
+  trialId: string | null;
+  task: string;
+  product: string;
+  seed: number;
+  customers: number;
+  summary: MarketSummary;
+  days: MarketDay[];
+  tickets: TicketGroup[];
+}
+
+export interface ReportSummary {
+  generatedAt: string;
+  shipbenchVersion: string;
+  run: { id: string; name: string; createdAt: string; tasks: number; agents: string[]; attempts: number; policy: string } | null;
+  /** True while trials of the run are still pending or running (view polls then). */
+  live: boolean;
+  leaderboard: LeaderboardRow[];
+  heatmap: HeatCell[];
+  trials: ReportTrial[];
+  markets: Omit<ReportMarket, 'days' | 'tickets'>[];
+}
+
+export interface ReportCase {
+  id: string;
+  passed: boolean;
+  failures: string[];
+  features: string[];
+  diff: string | null;
+}
+
+export interface TrialDetail {
+  trialId: string;
+  gradeId: string | null;
+  build: { status: string; message: string | null; logTail: string } | null;
+  /** Failing cases in suite order, a page of them. */
+  failing: ReportCase[];
+  failingTotal: number;
+  offset: number;
+  /** Features with at least one failing case: passed / total of each. */
+  features: { feature: string; passed: number; total: number }[];
+}
+
+export interface TrajectoryPage {
+  trialId: string;
+  events: TrajectoryEvent[];
+  total: number;
+  offset: number;
+}
+
+// A whole report for one file: the summary, and what each trial and market opens to.
+export interface ReportData {
+  summary: ReportSummary;
+  trials: Record<string, TrialDetail>;
+  trajectories: Record<string, TrajectoryPage>;
+  markets: Record<string, ReportMarket>;
+  /** What was left out to keep the file small ("view" serves it all). */
+  truncated: string[];
+}
