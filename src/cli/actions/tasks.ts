@@ -125,7 +125,7 @@ export async function statsTaskAction(ref: string, flags: { json?: boolean; time
 }
 
 // tasks new: a task folder for any program, with a generator guessed from its docs.
-export async function newTaskAction(name: string, flags: { reference: string; dir?: string; docs?: string[] }): Promise<void> {
+export async function newTaskAction(name: string, flags: { reference: string; dir?: string; docs?: string[]; json?: boolean }): Promise<void> {
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw userError('cli.name', `task name "${name}" must be lower-case letters, digits, ".", "_" or "-"`, 'pick another name');
   const dir = resolve(flags.dir ?? name);
   if (existsSync(join(dir, 'task.yaml'))) throw userError('cli.exists', `${relative(process.cwd(), dir) || dir}/task.yaml already exists`, 'pick another --dir or edit that task');
@@ -149,6 +149,7 @@ export async function newTaskAction(name: string, flags: { reference: string; di
   await mkdir(dir, { recursive: true });
   const header = `# ${name}: a rebuild task for ${program}. The generator was guessed from its docs (${mineOptions(`${help}\n${man ?? ''}`).length} options found);\n# refine it, then build the suite with: shipbench tasks build ${relative(process.cwd(), dir) || '.'}\n`;
   await writeFileAtomic(join(dir, 'task.yaml'), header + stringify(spec));
+  if (flags.json) return out(JSON.stringify({ task: join(dir, 'task.yaml'), spec }));
   out(`wrote ${relative(process.cwd(), join(dir, 'task.yaml'))} (generator: preset ${guess.preset}, domain ${guess.domain}, input ${guess.input}${guess.operands !== 'files' ? `, operands ${guess.operands}` : ''})`);
   out(`next: shipbench tasks build ${relative(process.cwd(), dir) || '.'}`);
 }

@@ -41,7 +41,8 @@ export function registerTasks(program: Command): void {
     .requiredOption('--reference <command>', 'the reference program (a path or a name on PATH, with leading arguments)')
     .option('--dir <folder>', 'where to write it (default: ./<name>)')
     .option('--docs <sources...>', 'man, help, or files to give the agent (default: man page if any, and --help)')
-    .action(async (name: string, flags: { reference: string; dir?: string; docs?: string[] }) => (await actions()).newTaskAction(name, flags));
+    .option('--json', 'print the written task file and its spec as one JSON object')
+    .action(async (name: string, flags: { reference: string; dir?: string; docs?: string[]; json?: boolean }) => (await actions()).newTaskAction(name, flags));
 
   tasks
     .command('stats')
