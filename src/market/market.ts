@@ -86,14 +86,14 @@ export function marketResult(task: Task, config: MarketConfig, pool: WorkloadPoo
 }
 
 // Tickets grouped by (job, failure class), most filed first.
-export function groupTickets(tickets: readonly OpenedTicket[], pool: WorkloadPool, outcomes: readonly WorkloadOutcome[], gotOf: (t: OpenedTicket) => string = (t) => outcomes[t.workload]?.got ?? ''): TicketGroup[] {
+export function groupTickets(tickets: readonly OpenedTicket[], pool: WorkloadPool, outcomes: readonly WorkloadOutcome[]): TicketGroup[] {
   const groups = new Map<string, TicketGroup>();
   for (const t of tickets) {
     const key = `${t.workload}\0${t.failure}`;
     const w = pool.workloads[t.workload] as Workload;
     let g = groups.get(key);
     if (!g) {
-      g = { class: t.failure, workload: w.id, features: w.features, input: { argv: w.case.run.argv, stdin: w.case.run.stdin, files: w.case.run.files }, expected: expectedExcerpt(w.case), got: gotOf(t), tickets: 0, firstDay: t.day + 1, lastDay: t.day + 1, open: 0 };
+      g = { class: t.failure, workload: w.id, features: w.features, input: { argv: w.case.run.argv, stdin: w.case.run.stdin, files: w.case.run.files }, expected: expectedExcerpt(w.case), got: outcomes[t.workload]?.got ?? '', tickets: 0, firstDay: t.day + 1, lastDay: t.day + 1, open: 0 };
       groups.set(key, g);
     }
     g.tickets++;

@@ -73,6 +73,8 @@ export class MarketSim {
   private readonly byWeek: Map<number, Uint32Array>;
   private readonly keys: Record<'acquisition' | 'jobs' | 'pick' | 'tickets' | 'churn', number>;
   private openTickets = 0;
+  /** Word of mouth for the next day: satisfied customers, weighted by their segment's referral propensity. */
+  private promoters = 0;
   private balance: number;
   private insolventDay: number | null = null;
   private day30Price: Float64Array | null = null;
@@ -175,15 +177,7 @@ export class MarketSim {
     const f = Math.max(1, this.pool.features.length);
     const classes = FAILURE_CLASSES.length;
     const insolvent = this.insolventDay !== null;
-    // Word of mouth: satisfied customers, weighted by their segment's referral propensity.
-    let promoters = 0;
-    for (let i = 0; i < this.n; i++) {
-      const st = this.state[i];
-      if ((st === TRIAL || st === PAYING) && (this.satisfaction[i] as number) >= sat.promoteAt) {
-        promoters += (cfg.segments[this.segment[i] as number] as { referralPropensity: number }).referralPropensity;
-      }
-    }
-    const adoption = insolvent ? 0 : cfg.acquisition.innovation + (cfg.acquisition.imitation * promoters) / this.n;
+    const adoption = insolvent ? 0 : cfg.acquisition.innovation + (cfg.acquisition.imitation * this.promoters) / this.n;
     const week = Math.floor(d / 7);
     const weekPool = this.byWeek.get(week) ?? this.byWeek.get(lastKey(this.byWeek)) ?? new Uint32Array(0);
     const ticketsOpened: Record<string, number> = {};
@@ -290,6 +284,7 @@ export class MarketSim {
     let prospects = 0;
     let mrr = 0;
     let satSum = 0;
+    let promoters = 0;
     for (let i = 0; i < this.n; i++) {
       const st = this.state[i];
       if (st === PROSPECT) prospects++;
@@ -298,8 +293,12 @@ export class MarketSim {
         paying++;
         mrr += this.paid[i] as number;
       } else if (st === CHURNED) churned++;
-      if (st === TRIAL || st === PAYING) satSum += this.satisfaction[i] as number;
+      if (st === TRIAL || st === PAYING) {
+        satSum += this.satisfaction[i] as number;
+        if ((this.satisfaction[i] as number) >= sat.promoteAt) promoters += (cfg.segments[this.segment[i] as number] as { referralPropensity: number }).referralPropensity;
+      }
     }
+    this.promoters = promoters;
     this.payingDays += paying;
     this.conversions += conversions;
     if (d === 29) this.day30Price = Float64Array.from(this.state, (st, i) => (st === PAYING ? (this.paid[i] as number) : 0));

@@ -6,7 +6,7 @@ import type { HeatCell, ReportData, ReportMarket, ReportSummary, ReportTrial, Tr
 import { leaderboard, type TrialScore } from '../report/stats.js';
 import type { Db } from '../store/db.js';
 import { failingCases, featureTallies, gradeHead } from '../store/grades.js';
-import { getMarket, listMarkets } from '../store/markets.js';
+import { findMarket, getMarket, listMarkets } from '../store/markets.js';
 import { findRun, listRuns, trialById, trialsOfRun, type RunRow, type TrialRow } from '../store/runs.js';
 
 // The report's data from the store: a summary, and per trial its failing cases and trajectory,
@@ -83,15 +83,8 @@ export function reportSummary(db: Db, run: RunRow | null, version: string): Repo
     leaderboard: leaderboard(trialScores(done)),
     heatmap: [...cells.values()],
     trials: rows,
-    markets: [...markets, ...standalone].map((m) => {
-      const full = getMarket(db, m.id);
-      return { id: m.id, trialId: m.trialId, task: m.task, product: m.product, seed: m.seed, customers: m.customers, summary: full ? full.summary : emptySummary() };
-    }),
+    markets: [...markets, ...standalone].map((m) => ({ id: m.id, trialId: m.trialId, task: m.task, product: m.product, seed: m.seed, customers: m.customers, summary: m.summary })),
   };
-}
-
-function emptySummary(): ReportMarket['summary'] {
-  return { arr: 0, mrr: 0, balance: 0, customers: { prospects: 0, trial: 0, paying: 0, churned: 0, lostTrials: 0 }, monthlyLogoChurn: null, netRevenueRetention: null, trialConversion: null, tickets: {}, jobs: 0, failedJobs: 0, insolventDay: null };
 }
 
 // A page of one trial's failing cases, its build and its feature tallies.
@@ -129,8 +122,8 @@ export function trajectoryPage(db: Db, trialId: string, offset = 0, limit = 200,
 }
 
 export function marketDetail(db: Db, marketId: string): ReportMarket | null {
-  const m = getMarket(db, marketId);
-  const row = listMarkets(db, { limit: 100_000 }).find((x) => x.id === marketId);
+  const row = findMarket(db, marketId);
+  const m = row ? getMarket(db, marketId) : null;
   if (!m || !row) return null;
   return { id: marketId, trialId: row.trialId, task: m.task, product: m.product, seed: m.seed, customers: m.customers, summary: m.summary, days: m.days, tickets: m.tickets.slice(0, 200) };
 }

@@ -167,7 +167,7 @@ export const REPORT_SCRIPT = String.raw`
 
   function barChart(title, entries, testid) {
     const max = Math.max(1, ...entries.map((e) => e[1]));
-    const rows = entries.map((e) => '<div style="display:grid;grid-template-columns:160px 1fr 60px;gap:6px;align-items:center"><span>' + esc(e[0]) + '</span><span style="background:#e67e22;height:12px;width:' + (100 * e[1] / max).toFixed(1) + '%"></span><span class="num">' + num(e[1]) + '</span></div>').join('');
+    const rows = entries.map((e) => '<div class="bar" data-class="' + esc(e[0]) + '" style="display:grid;grid-template-columns:160px 1fr 60px;gap:6px;align-items:center"><span>' + esc(e[0]) + '</span><span style="background:#e67e22;height:12px;width:' + (100 * e[1] / max).toFixed(1) + '%"></span><span class="num">' + num(e[1]) + '</span></div>').join('');
     return '<div class="chart" data-testid="' + testid + '"><h3>' + esc(title) + '</h3>' + (rows || '<span class="muted">no tickets</span>') + '</div>';
   }
 
@@ -274,17 +274,21 @@ export const REPORT_SCRIPT = String.raw`
     panel.scrollIntoView({ block: 'nearest' });
   }
 
+  function caseHtml(c) {
+    return '<div class="case" data-case="' + esc(c.id) + '"><div><b>' + esc(c.id) + '</b> <span class="bad">' + esc(c.failures.join(', ')) + '</span> ' + c.features.map((f) => '<span class="tag">' + esc(f) + '</span>').join('') + '</div><pre class="diff" hidden>' + diffHtml(c.diff) + '</pre></div>';
+  }
+
   async function showCases(box, id, offset) {
     const d = await source.trial(id, offset);
     if (!d) { box.innerHTML = '<p class="muted">No grade for this trial.</p>'; return; }
     let html = '';
     if (d.build && d.build.status === 'failed') html += '<div class="bad">build failed: ' + esc(d.build.message) + '</div>' + (d.build.logTail ? '<pre>' + esc(d.build.logTail) + '</pre>' : '');
     if (d.features.length) html += '<h3>Failed features</h3><table id="features"><thead><tr><th>feature</th><th class="num">passed</th><th class="num">cases</th></tr></thead><tbody>' + d.features.map((f) => '<tr><td>' + esc(f.feature) + '</td><td class="num">' + f.passed + '</td><td class="num">' + f.total + '</td></tr>').join('') + '</tbody></table>';
-    html += '<h3>Failing cases (' + d.failingTotal + ')</h3><div id="cases">' + d.failing.map((c) => '<div class="case" data-case="' + esc(c.id) + '"><div><b>' + esc(c.id) + '</b> <span class="bad">' + esc(c.failures.join(', ')) + '</span> ' + c.features.map((f) => '<span class="tag">' + esc(f) + '</span>').join('') + '</div><pre class="diff" hidden>' + diffHtml(c.diff) + '</pre></div>').join('') + '</div>';
+    html += '<h3>Failing cases (' + d.failingTotal + ')</h3><div id="cases">' + d.failing.map(caseHtml).join('') + '</div>';
     const shown = d.offset + d.failing.length;
     if (shown < d.failingTotal) html += source.canPage ? '<button id="more-cases">show more (' + (d.failingTotal - shown) + ' left)</button>' : '<p class="note">' + (d.failingTotal - shown) + ' more failing cases: shipbench view shows them all.</p>';
     if (offset === 0) box.innerHTML = html;
-    else { $('#more-cases', box).remove(); $('#cases', box).insertAdjacentHTML('beforeend', d.failing.map((c) => '<div class="case" data-case="' + esc(c.id) + '"><div><b>' + esc(c.id) + '</b> <span class="bad">' + esc(c.failures.join(', ')) + '</span></div><pre class="diff" hidden>' + diffHtml(c.diff) + '</pre></div>').join('')); if (shown < d.failingTotal) box.insertAdjacentHTML('beforeend', '<button id="more-cases">show more (' + (d.failingTotal - shown) + ' left)</button>'); }
+    else { $('#more-cases', box).remove(); $('#cases', box).insertAdjacentHTML('beforeend', d.failing.map(caseHtml).join('')); if (shown < d.failingTotal) box.insertAdjacentHTML('beforeend', '<button id="more-cases">show more (' + (d.failingTotal - shown) + ' left)</button>'); }
     box.querySelectorAll('.case > div').forEach((head) => { if (!head.dataset.bound) { head.dataset.bound = '1'; head.addEventListener('click', () => { const pre = head.nextElementSibling; pre.hidden = !pre.hidden; }); } });
     const more = $('#more-cases', box);
     if (more) more.addEventListener('click', () => showCases(box, id, shown));

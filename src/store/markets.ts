@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MarketResultSchema, type MarketDay, type MarketResult } from '../contracts/market.js';
+import { MarketResultSchema, type MarketDay, type MarketResult, type MarketSummary } from '../contracts/market.js';
 import type { Db } from './db.js';
 
 export interface StoredMarket {
@@ -12,6 +12,7 @@ export interface StoredMarket {
   arr: number;
   balance: number;
   createdAt: string;
+  summary: MarketSummary;
 }
 
 // Stores a market result and every day of it in one transaction; returns its id.
@@ -39,17 +40,25 @@ export function updateMarket(db: Db, marketId: string, result: MarketResult): vo
   db.prepare('UPDATE markets SET arr = ?, balance = ?, result_json = ? WHERE id = ?').run(result.summary.arr, result.summary.balance, JSON.stringify({ ...result, days: [] }), marketId);
 }
 
+// A market's row with its summary, not its days or tickets.
+const COLUMNS = "id, trial_id, task, product, seed, customers, arr, balance, created_at, json_extract(result_json, '$.summary') AS summary";
+
 function rowToMarket(r: Record<string, unknown>): StoredMarket {
-  return { id: r.id as string, trialId: (r.trial_id as string | null) ?? null, task: r.task as string, product: r.product as string, seed: r.seed as number, customers: r.customers as number, arr: r.arr as number, balance: r.balance as number, createdAt: r.created_at as string };
+  return { id: r.id as string, trialId: (r.trial_id as string | null) ?? null, task: r.task as string, product: r.product as string, seed: r.seed as number, customers: r.customers as number, arr: r.arr as number, balance: r.balance as number, createdAt: r.created_at as string, summary: JSON.parse(r.summary as string) as MarketSummary };
+}
+
+export function findMarket(db: Db, id: string): StoredMarket | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM markets WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return row ? rowToMarket(row) : undefined;
 }
 
 export function listMarkets(db: Db, options: { trialIds?: readonly string[]; limit?: number } = {}): StoredMarket[] {
   if (options.trialIds) {
     if (options.trialIds.length === 0) return [];
-    const rows = db.prepare(`SELECT * FROM markets WHERE trial_id IN (${options.trialIds.map(() => '?').join(',')}) ORDER BY created_at`).all(...options.trialIds) as Record<string, unknown>[];
+    const rows = db.prepare(`SELECT ${COLUMNS} FROM markets WHERE trial_id IN (${options.trialIds.map(() => '?').join(',')}) ORDER BY created_at`).all(...options.trialIds) as Record<string, unknown>[];
     return rows.map(rowToMarket);
   }
-  return (db.prepare('SELECT * FROM markets ORDER BY created_at DESC, rowid DESC LIMIT ?').all(options.limit ?? 50) as Record<string, unknown>[]).map(rowToMarket);
+  return (db.prepare(`SELECT ${COLUMNS} FROM markets ORDER BY created_at DESC, rowid DESC LIMIT ?`).all(options.limit ?? 50) as Record<string, unknown>[]).map(rowToMarket);
 }
 
 // A market with all its days, or null.

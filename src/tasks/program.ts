@@ -4,7 +4,7 @@ import type { SuiteManifest } from '../contracts/suite.js';
 import { userError } from '../errors.js';
 import { CASE_CWD_INSIDE, SUBMISSION_INSIDE, type Program } from '../sandbox/program.js';
 import type { Task } from './load-task.js';
-import { fingerprintReference, type ResolvedReference } from './reference.js';
+import { fingerprintReference, ownFiles, type ResolvedReference } from './reference.js';
 
 // The task's reference as a program to run in a sandbox: its files are bound at their own paths.
 export function referenceProgram(task: Task): Program {
@@ -49,13 +49,10 @@ function visibleAt(host: string): string {
   return host === CASE_CWD_INSIDE || host.startsWith(`${CASE_CWD_INSIDE}/`) ? `/run/shipbench/host${host}` : host;
 }
 
-// Paths a candidate must never reach: the task's hide list, the reference's files and the task
-// folder itself (it holds the hidden suite).
-// An interpreted reference (node ./server.mjs) keeps its interpreter visible: candidates may use
-// it too; the script is what is hidden.
+// Paths a candidate must never reach: the task's hide list, the reference's own files (an
+// interpreter stays usable) and the task folder itself (it holds the hidden suite).
 export function protectedPaths(task: Task): string[] {
-  const files = task.reference.files.length > 1 ? task.reference.files.slice(1) : task.reference.files;
-  return [...new Set([...task.spec.hide, ...files, task.dir])];
+  return [...new Set([...task.spec.hide, ...ownFiles(task.reference.files), task.dir])];
 }
 
 // Refuses a suite recorded from another build of the reference than the one on this machine.

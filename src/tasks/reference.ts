@@ -43,11 +43,14 @@ export function resolveReference(command: readonly string[], taskDir: string, wh
   return { command: resolved, files };
 }
 
-// "sha256:<hex>" over the contents of the reference's files, in command order.
-// An interpreted reference (node ./server.mjs) is fingerprinted by its script alone: the
-// interpreter's build differs from machine to machine while the behaviour is the script's.
+// The reference's own files: for an interpreted reference (node ./server.mjs) its script, not the
+// interpreter — whose build differs from machine to machine and which candidates may use too.
+export function ownFiles(files: readonly string[]): readonly string[] {
+  return files.length > 1 ? files.slice(1) : files;
+}
+
+// "sha256:<hex>" over the reference's own files, in command order.
 export async function fingerprintReference(files: readonly string[]): Promise<string> {
-  const own = files.length > 1 ? files.slice(1) : files;
-  const parts = await Promise.all(own.map((f) => sha256File(f)));
+  const parts = await Promise.all(ownFiles(files).map((f) => sha256File(f)));
   return `sha256:${parts.length === 1 ? parts[0] : sha256(parts.join('\n'))}`;
 }

@@ -103,7 +103,9 @@ describe('market model', () => {
     const before = sim.days.at(-1)!;
     sim.setPrice(400);
     const next = sim.simulate(1, product)[0]!;
-    expect(next.mrr).toBeGreaterThanOrEqual(before.mrr - 29 * next.churnedToday - 0.01);
+    // Only the day's renewals and conversions pay the new price (applied to all it would be ~14×).
+    expect(before.paying).toBeGreaterThan(50);
+    expect(next.mrr).toBeLessThan(before.mrr * 2);
     sim.simulate(44, product);
     const after = sim.days.at(-1)!;
     expect(after.paying).toBeLessThan(before.paying);
