@@ -1,5 +1,6 @@
 import type { AgentPolicyName, AgentSpec, ExitStatus, TrialLimits, Usage } from '../contracts/run.js';
 import type { AgentSandbox } from '../sandbox/agent-sandbox.js';
+import type { ChatMessage } from './model.js';
 import type { Trajectory } from './trajectory.js';
 
 // What an agent gets for one episode: the task as plain data, its sandbox, its budgets and the
@@ -15,6 +16,18 @@ export interface Episode {
   /** Spend shared by every trial of the run; null when the run has no cap. */
   runBudget: RunBudget | null;
   signal?: AbortSignal;
+  /** Market episodes: the sprint this call works in; the limits then apply to the sprint. */
+  sprint?: Sprint;
+}
+
+// One sprint of a market episode. The sandbox and workspace persist between sprints; what an
+// agent itself carries over (a model's conversation) lives in `carry`.
+export interface Sprint {
+  index: number;
+  total: number;
+  /** What changed since the last sprint (the inbox), for agents that keep their conversation. */
+  update: string;
+  carry: { messages?: ChatMessage[] };
 }
 
 export interface EpisodeResult {

@@ -6,7 +6,8 @@ import { runReplay } from './kinds/replay.js';
 import { runNull, runOracle } from './kinds/simple.js';
 import { modelFromEnvironment } from './model.js';
 
-// Runs the episode's agent and records how it ended in the trajectory.
+// Runs the episode's agent and records how it ended in the trajectory (a sprint's end is the
+// market episode's to record).
 export async function runAgent(episode: Episode): Promise<EpisodeResult> {
   const { agent } = episode;
   let result: EpisodeResult;
@@ -30,7 +31,7 @@ export async function runAgent(episode: Episode): Promise<EpisodeResult> {
       break;
     }
   }
-  episode.trajectory.append({ type: 'end', exitStatus: result.exitStatus, steps: result.steps, usage: result.usage, message: result.message });
+  if (!episode.sprint) episode.trajectory.append({ type: 'end', exitStatus: result.exitStatus, steps: result.steps, usage: result.usage, message: result.message });
   return result;
 }
 

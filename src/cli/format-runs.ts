@@ -1,9 +1,12 @@
-import type { Interval, LeaderboardRow } from '../report/stats.js';
+import type { Interval, LeaderboardRow, MarketLeaderboardRow } from '../report/stats.js';
 import type { RunSummary, TrialRow } from '../store/runs.js';
 import { table } from './format.js';
+import { usd } from './format-market.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const withInterval = (i: Interval) => (i.low === i.high ? pct(i.value) : `${pct(i.value)} [${(i.low * 100).toFixed(0)}–${(i.high * 100).toFixed(0)}]`);
+// Whole percents where they are exact, one decimal where rounding would hide the spread (99.9% is not 100).
+const bound = (x: number) => (Number.isInteger(Math.round(x * 1000) / 10) ? (x * 100).toFixed(0) : (x * 100).toFixed(1));
+const withInterval = (i: Interval) => (i.low === i.high ? pct(i.value) : `${pct(i.value)} [${bound(i.low)}–${bound(i.high)}]`);
 
 // The leaderboard as a terminal table: rates with their 95% bootstrap intervals (over tasks).
 export function leaderboardTable(rows: readonly LeaderboardRow[]): string {
@@ -23,6 +26,13 @@ export function leaderboardTable(rows: readonly LeaderboardRow[]): string {
     r.stepsPerTask === null ? '–' : r.stepsPerTask.toFixed(1),
   ]);
   return table(header, body, [true, false, true, true, true, true, true, true, true, true, true]);
+}
+
+// The market leaderboard as a terminal table: ARR and balance with their 95% bootstrap intervals.
+export function marketLeaderboardTable(rows: readonly MarketLeaderboardRow[]): string {
+  const money = (i: Interval) => (i.low === i.high ? usd(i.value) : `${usd(i.value)} [${usd(i.low)}–${usd(i.high)}]`);
+  const body = rows.map((r, i) => [String(i + 1), r.agent, String(r.tasks), String(r.attempts), money(r.arr), money(r.balance), String(r.insolvent), r.flagged ? `${r.flagged} FLAGGED` : '0']);
+  return table(['#', 'agent', 'tasks', 'trials', 'ARR at the end', 'bank balance', 'insolvent', 'hard-coding'], body, [true, false, true, true, true, true, true, true]);
 }
 
 export function runsTable(runs: readonly RunSummary[]): string {

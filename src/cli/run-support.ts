@@ -9,6 +9,7 @@ import type { RunRow } from '../store/runs.js';
 import { findTask, listTaskDirs, loadTaskDir, type Task } from '../tasks/load-task.js';
 import { VERSION } from './context.js';
 import { percent } from './format.js';
+import { usd } from './format-market.js';
 
 // Tasks from a comma-separated list of ids or folders, or every task of a dataset.
 export function resolveTasks(spec: string): Task[] {
@@ -69,6 +70,11 @@ export function agentSpecs(flags: AgentFlags, tasks: readonly Task[]): AgentSpec
   return specs;
 }
 
+// Where measured workloads and products are cached: next to the store.
+export function marketCache(dbPath: string): string {
+  return join(dirname(dbPath), 'cache', 'market');
+}
+
 // The folder of the run artifacts beside the store.
 export function artifactsRoot(dbPath: string): string {
   return join(dirname(dbPath), 'runs');
@@ -94,6 +100,7 @@ export async function executeWithProgress(db: Db, run: RunRow, tasks: readonly T
       tasks: new Map(tasks.map((t) => [t.id, t])),
       concurrency: options.concurrency,
       privateDirs: [dirname(options.dbPath), run.artifactsDir],
+      marketCacheDir: marketCache(options.dbPath),
       version: VERSION,
       signal: abort.signal,
       onEvent: (e) => {
@@ -105,7 +112,8 @@ export async function executeWithProgress(db: Db, run: RunRow, tasks: readonly T
           const { grade, episode } = e.output;
           const verdict = grade.resolved ? 'resolved' : grade.almostResolved ? 'almost resolved' : 'not resolved';
           const cost = episode.usage.priced ? `$${episode.usage.costUsd.toFixed(4)}` : 'cost unknown';
-          say(`[${finished}/${total}] ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: ${percent(grade.score)} ${verdict} (${episode.exitStatus}, ${episode.steps} steps, ${cost}, ${(e.output.durationMs / 1000).toFixed(1)} s)`);
+          const market = e.output.market ? `ARR ${usd(e.output.market.summary.arr)}, balance ${usd(e.output.market.summary.balance)}; ` : '';
+          say(`[${finished}/${total}] ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: ${market}${percent(grade.score)} ${verdict} (${episode.exitStatus}, ${episode.steps} steps, ${cost}, ${(e.output.durationMs / 1000).toFixed(1)} s)`);
         } else if (e.kind === 'trial-failed') {
           say(`  ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: try ${e.tryNumber} failed: ${e.error}${e.willRetry ? '; retrying' : ''}`);
         }

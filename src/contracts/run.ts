@@ -41,12 +41,31 @@ export const TrialLimitsSchema = z
   .strict();
 export type TrialLimits = z.infer<typeof TrialLimitsSchema>;
 
+// A market run's world: every trial of the run faces the same seed, horizon and pool, so two
+// agents differ only by what they ship. The trial limits apply per sprint.
+export const MarketRunSchema = z
+  .object({
+    days: z.number().int().positive().max(365).default(90),
+    /** Days simulated after each sprint. */
+    sprintDays: z.number().int().positive().max(31).default(7),
+    /** Size of the customer pool; null keeps the task's market config. */
+    customers: z.number().int().positive().nullable().default(null),
+    seed: z.number().int().default(1),
+  })
+  .strict();
+export type MarketRun = z.infer<typeof MarketRunSchema>;
+
+export const RunModeSchema = z.enum(['rebuild', 'market']);
+export type RunMode = z.infer<typeof RunModeSchema>;
+
 // A run as planned: everything that decides its trials. Its hash tells whether a resume would
 // run the same experiment.
 export const RunConfigSchema = z
   .object({
     schemaVersion: z.literal(1),
-    mode: z.enum(['rebuild']).default('rebuild'),
+    mode: RunModeSchema.default('rebuild'),
+    /** mode market: the simulated world; null in rebuild runs. */
+    market: MarketRunSchema.nullable().default(null),
     tasks: z.array(z.object({ id: z.string(), dir: z.string(), suiteSha256: z.string() }).strict()).min(1),
     agents: z.array(AgentSpecSchema).min(1),
     attempts: z.number().int().positive(),
@@ -110,6 +129,8 @@ export const TrajectoryEventSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('network'), at: z.string(), target: z.string(), allowed: z.boolean() }).strict(),
   z.object({ type: z.literal('note'), at: z.string(), text: z.string() }).strict(),
+  /** Market episodes: a sprint begins; its build serves customers from day `day` (1-based); what the agent was told. */
+  z.object({ type: z.literal('sprint'), at: z.string(), sprint: z.number().int().positive(), day: z.number().int().nonnegative(), text: z.string() }).strict(),
   z.object({ type: z.literal('end'), at: z.string(), exitStatus: ExitStatusSchema, steps: z.number().int(), usage: UsageSchema, message: z.string() }).strict(),
 ]);
 export type TrajectoryEvent = z.infer<typeof TrajectoryEventSchema>;

@@ -1,9 +1,11 @@
 import type { GradeResult } from '../contracts/grade.js';
+import type { MarketResult } from '../contracts/market.js';
 import type { EpisodeResult } from '../agent/episode.js';
 
 // A ProgramBench-style eval.json of one trial: the instance, the verdict (resolved at 100% of the
-// tests, almost resolved at 95%), the per-test status and what the agent spent. Pure.
-export function evalJson(input: { trialId: string; runId: string; task: string; agent: string; model: string | null; attempt: number; policy: string; grade: GradeResult; episode: EpisodeResult; brokerCalls: number }): Record<string, unknown> {
+// tests, almost resolved at 95%), the per-test status and what the agent spent; a market trial
+// adds its day-90 figures. Pure.
+export function evalJson(input: { trialId: string; runId: string; task: string; agent: string; model: string | null; attempt: number; policy: string; grade: GradeResult; episode: EpisodeResult; brokerCalls: number; market?: MarketResult }): Record<string, unknown> {
   const { grade, episode } = input;
   return {
     instance_id: input.task,
@@ -31,5 +33,6 @@ export function evalJson(input: { trialId: string; runId: string; task: string; 
     grade_id: grade.id,
     suite_sha256: grade.suiteSha256,
     shipbench_version: grade.shipbenchVersion,
+    ...(input.market ? { market: { arr: input.market.summary.arr, balance: input.market.summary.balance, mrr: input.market.summary.mrr, customers: input.market.summary.customers, monthly_logo_churn: input.market.summary.monthlyLogoChurn, insolvent_day: input.market.summary.insolventDay, integrity: input.market.integrity, config_hash: input.market.configHash, seed: input.market.seed } } : {}),
   };
 }

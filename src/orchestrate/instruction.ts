@@ -17,3 +17,39 @@ export function instructionFor(task: Task, where: { workspace: string }): string
     '- A hidden suite of behavioural tests compares your executable with the reference; the score is the share of tests passed.',
   ].join('\n');
 }
+
+export interface MarketSetting {
+  workspace: string;
+  /** Folder of the weekly inbox files, read-only to the agent. */
+  inbox: string;
+  /** The file whose number is the monthly price. */
+  priceFile: string;
+  price: number;
+  sprints: number;
+  sprintDays: number;
+  days: number;
+}
+
+// The market brief as the agent reads it in every sprint: the task's brief (the product and its
+// customers), then how the episode works. No reference is named or reachable.
+export function marketInstructionFor(task: Task, brief: string, m: MarketSetting): string {
+  const p = task.program;
+  return [
+    brief.trim(),
+    '',
+    '## How the launch works',
+    '',
+    `- You work in ${m.sprints} sprints; after each, ${m.sprintDays} days pass for your customers (${m.days} days in all). A sprint ends when you submit or its budget is spent.`,
+    `- At the end of every sprint ${m.workspace} is frozen and shipped: \`bash compile.sh\` runs in a copy of it, without network, and must produce ./executable, which customers run as \`${p}\`. A build that fails leaves customers with nothing that works that week.`,
+    `- There is no reference \`${p}\` here. What customers expect is described above and in ${m.workspace}/docs/.`,
+    `- After each sprint your inbox gets that week's dashboard (MRR, customers, churn, error rate, bank balance) and customers' tickets, each with one input that failed: ${m.inbox}/week-N.md.`,
+    `- Price: ${m.priceFile} holds the monthly price in USD (now ${m.price}). Write another number there to change it: new customers see it at once, paying customers at their next renewal.`,
+    `- Your score is the ARR on day ${m.days} and the bank balance. Hosting (CPU time of your product on customers' jobs), model spend and a fixed daily cost are paid from the balance.`,
+    `- Work in ${m.workspace}. Use any language and libraries installed here; there is no network.`,
+  ].join('\n');
+}
+
+// What the agent is told when a later sprint begins: the inbox of the week that just ended.
+export function sprintUpdate(sprint: number, m: MarketSetting, day: number, inbox: string): string {
+  return [`# Sprint ${sprint} of ${m.sprints} (day ${day + 1} of ${m.days})`, '', `Your product was shipped and customers used it. The inbox (${m.inbox}/week-${sprint - 1}.md):`, '', inbox.trim(), '', 'Improve the product or change the price as you see fit, then submit to ship this sprint\'s build.'].join('\n');
+}

@@ -1,4 +1,4 @@
-import { RunConfigSchema, type AgentPolicyName, type AgentSpec, type RunConfig, type TrialLimits } from '../contracts/run.js';
+import { RunConfigSchema, type AgentPolicyName, type AgentSpec, type MarketRun, type RunConfig, type TrialLimits } from '../contracts/run.js';
 import { agentLabel } from '../agent/run-agent.js';
 import type { PlannedTrial } from '../store/runs.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
@@ -10,6 +10,8 @@ export interface PlanInput {
   policy: AgentPolicyName;
   allow?: string[];
   limits: TrialLimits;
+  /** A market run's world; absent for rebuild runs. */
+  market?: MarketRun;
 }
 
 export interface RunPlan {
@@ -21,7 +23,8 @@ export interface RunPlan {
 // A run's config and its trials: every task × agent × attempt, tasks outermost so that a run cut
 // short has every agent on the same tasks. Pure.
 export function planRun(input: PlanInput, runId: string): RunPlan {
-  const config = RunConfigSchema.parse({ schemaVersion: 1, mode: 'rebuild', ...input });
+  const { market, ...rest } = input;
+  const config = RunConfigSchema.parse({ schemaVersion: 1, ...rest, mode: market ? 'market' : 'rebuild', market: market ?? null });
   const trials: PlannedTrial[] = [];
   for (const task of config.tasks) {
     for (let attempt = 1; attempt <= config.attempts; attempt++) {
@@ -52,5 +55,6 @@ export function configChanges(stored: RunConfig, now: RunConfig): string[] {
   if (stored.policy !== now.policy) changes.push(`the policy changed (${stored.policy} → ${now.policy})`);
   if (canonicalJson(stored.allow) !== canonicalJson(now.allow)) changes.push('the allowlist changed');
   if (canonicalJson(stored.limits) !== canonicalJson(now.limits)) changes.push('the trial limits changed');
+  if (stored.mode !== now.mode || canonicalJson(stored.market) !== canonicalJson(now.market)) changes.push('the market settings changed');
   return changes;
 }

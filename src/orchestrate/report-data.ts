@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { TrajectoryEvent } from '../contracts/run.js';
 import { readTrajectory } from '../agent/trajectory.js';
 import type { HeatCell, ReportData, ReportMarket, ReportSummary, ReportTrial, TrajectoryPage, TrialDetail } from '../report/data.js';
-import { leaderboard, type TrialScore } from '../report/stats.js';
+import { leaderboard, marketLeaderboard, type MarketLeaderboardRow, type MarketScore, type TrialScore } from '../report/stats.js';
 import type { Db } from '../store/db.js';
 import { failingCases, featureTallies, gradeHead } from '../store/grades.js';
-import { findMarket, getMarket, listMarkets } from '../store/markets.js';
+import { findMarket, getMarket, listMarkets, type StoredMarket } from '../store/markets.js';
 import { findRun, listRuns, trialById, trialsOfRun, type RunRow, type TrialRow } from '../store/runs.js';
 
 // The report's data from the store: a summary, and per trial its failing cases and trajectory,
@@ -25,6 +25,21 @@ export function trialScores(trials: readonly TrialRow[]): TrialScore[] {
   }));
 }
 
+// Finished market trials as the market leaderboard sees them: one ARR and balance per attempt.
+export function marketScores(trials: readonly TrialRow[], markets: readonly StoredMarket[]): MarketScore[] {
+  const byTrial = new Map(markets.filter((m) => m.trialId !== null).map((m) => [m.trialId as string, m]));
+  return trials.flatMap((t) => {
+    const m = t.status === 'done' ? byTrial.get(t.id) : undefined;
+    return m ? [{ agent: t.agent, task: t.task, arr: m.arr, balance: m.balance, insolvent: m.summary.insolventDay !== null, flagged: m.flagged }] : [];
+  });
+}
+
+// The market leaderboard of a run's finished trials (empty for rebuild runs).
+export function runMarketLeaderboard(db: Db, trials: readonly TrialRow[]): MarketLeaderboardRow[] {
+  const done = trials.filter((t) => t.status === 'done');
+  return marketLeaderboard(marketScores(done, listMarkets(db, { trialIds: done.map((t) => t.id) })));
+}
+
 // The run a report is about: the one named, else the newest (null when the store has none).
 export function reportRun(db: Db, ref?: string): RunRow | null {
   if (ref) return findRun(db, ref);
@@ -36,7 +51,7 @@ export function reportSummary(db: Db, run: RunRow | null, version: string): Repo
   const trials = run ? trialsOfRun(db, run.id) : [];
   const markets = listMarkets(db, run ? { trialIds: trials.map((t) => t.id) } : { limit: 50 });
   const standalone = run ? listMarkets(db, { limit: 50 }).filter((m) => m.trialId === null) : [];
-  const marketOf = new Map(markets.filter((m) => m.trialId).map((m) => [m.trialId as string, m.id]));
+  const marketOf = new Map(markets.filter((m) => m.trialId).map((m) => [m.trialId as string, m]));
   const head = db.prepare('SELECT passed, total FROM grades WHERE id = ?');
   const rows: ReportTrial[] = trials.map((t) => {
     const g = t.gradeId ? (head.get(t.gradeId) as { passed: number; total: number } | undefined) : undefined;
@@ -60,7 +75,8 @@ export function reportSummary(db: Db, run: RunRow | null, version: string): Repo
       durationMs: t.durationMs,
       error: t.error,
       hasTrajectory: t.artifactsDir !== null && existsSync(join(t.artifactsDir, 'trajectory.jsonl')),
-      marketId: marketOf.get(t.id) ?? null,
+      marketId: marketOf.get(t.id)?.id ?? null,
+      arr: marketOf.get(t.id)?.arr ?? null,
     };
   });
   const done = trials.filter((t) => t.status === 'done');
@@ -81,6 +97,7 @@ export function reportSummary(db: Db, run: RunRow | null, version: string): Repo
       : null,
     live: trials.some((t) => t.status === 'pending' || t.status === 'running'),
     leaderboard: leaderboard(trialScores(done)),
+    marketLeaderboard: marketLeaderboard(marketScores(done, markets)),
     heatmap: [...cells.values()],
     trials: rows,
     markets: [...markets, ...standalone].map((m) => ({ id: m.id, trialId: m.trialId, task: m.task, product: m.product, seed: m.seed, customers: m.customers, summary: m.summary })),

@@ -5,7 +5,10 @@ import type { Db } from '../store/db.js';
 import { saveGrade } from '../store/grades.js';
 import { failTry, finishTry, reclaimInterrupted, runSpend, startTry, trialsOfRun, type RunRow, type TrialRow } from '../store/runs.js';
 import type { Task } from '../tasks/load-task.js';
-import { executeTrial, InfrastructureError, type TrialOutput } from './trial.js';
+import { deleteTrialMarkets, saveMarket, appendMarketDays, updateMarket } from '../store/markets.js';
+import type { MarketDay, MarketResult } from '../contracts/market.js';
+import { executeMarketTrial } from './market-trial.js';
+import { executeTrial, InfrastructureError, type TrialInput, type TrialOutput } from './trial.js';
 
 export type RunEvent =
   | { kind: 'start'; total: number; todo: number; reclaimed: number }
@@ -21,6 +24,8 @@ export interface ExecuteRunOptions {
   concurrency: number;
   /** Folders no sandbox may reach: the store and the run artifacts. */
   privateDirs: string[];
+  /** Market runs: where workload pools and measured builds are cached. */
+  marketCacheDir: string;
   version: string;
   /** Tries per trial in this execution before it is left as an infrastructure error. */
   maxTries?: number;
@@ -65,7 +70,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
         const { tryNumber, artifactsDir } = startTry(db, trial.id, (n) => join(run.artifactsDir, trial.id, `try-${n}`));
         options.onEvent?.({ kind: 'trial-start', trial, tryNumber });
         try {
-          const output = await executeTrial({
+          const input: TrialInput = {
             trialId: trial.id,
             runId: run.id,
             task,
@@ -79,7 +84,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
             runBudget: budget,
             version: options.version,
             signal: stop.signal,
-          });
+          };
+          const market = run.config.market;
+          const output = market ? await executeMarketTrial({ ...input, market, cacheDir: options.marketCacheDir, onWeek: weekRecorder(db, trial.id) }) : await executeTrial(input);
           if (stop.signal.aborted) {
             // Stopped mid-trial: what was graded is not the agent's result. The trial runs again on resume.
             failTry(db, trial.id, tryNumber, 'interrupted', output.episode.usage.costUsd);
@@ -127,4 +134,19 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
   }
   if (fatal) throw fatal;
   return tally;
+}
+
+// Stores a market episode week by week, so every simulated day is in the store as soon as it
+// ends; a try that starts over replaces what an earlier try of the trial stored.
+function weekRecorder(db: Db, trialId: string): (result: MarketResult, days: readonly MarketDay[]) => void {
+  let marketId: string | null = null;
+  return (result, days) => {
+    if (marketId === null) {
+      deleteTrialMarkets(db, trialId);
+      marketId = saveMarket(db, result, trialId);
+      return;
+    }
+    appendMarketDays(db, marketId, days);
+    updateMarket(db, marketId, result);
+  };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { AgentPolicyName, AgentSpec, TrialLimits } from '../contracts/run.js';
+import type { AgentPolicyName, AgentSpec, MarketRun, TrialLimits } from '../contracts/run.js';
 import { userError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { createRun, runByName, type RunRow } from '../store/runs.js';
@@ -17,6 +17,8 @@ export interface NewRunInput {
   policy: AgentPolicyName;
   allow?: string[];
   limits: TrialLimits;
+  /** Market runs: the simulated world (every trial faces the same one). */
+  market?: MarketRun;
   /** Folder under which the run's artifacts folder is made. */
   artifactsRoot: string;
   version: string;
@@ -39,7 +41,7 @@ export async function createNewRun(db: Db, input: NewRunInput): Promise<RunRow> 
   const id = `r${new Date().toISOString().slice(2, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
   const name = input.name ?? id;
   if (runByName(db, name)) throw userError('run.exists', `a run named "${name}" already exists`, `resume it with: shipbench runs resume ${name}, or choose another --name`);
-  const plan = planRun({ tasks: await taskIdentities(input.tasks), agents: input.agents, attempts: input.attempts, policy: input.policy, allow: input.allow ?? [], limits: input.limits }, id);
+  const plan = planRun({ tasks: await taskIdentities(input.tasks), agents: input.agents, attempts: input.attempts, policy: input.policy, allow: input.allow ?? [], limits: input.limits, ...(input.market ? { market: input.market } : {}) }, id);
   const row = { id, name, config: plan.config, configSha256: plan.configSha256, artifactsDir: join(input.artifactsRoot, id), shipbenchVersion: input.version };
   createRun(db, row, plan.trials);
   return { ...row, createdAt: new Date().toISOString() };

@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentSpec, TrialLimits } from '../contracts/run.js';
 import type { GradeResult } from '../contracts/grade.js';
-import { RunBudget, type EpisodeResult } from '../agent/episode.js';
+import type { MarketResult } from '../contracts/market.js';
+import { RunBudget, type EpisodeResult, type Sprint } from '../agent/episode.js';
 import { ModelError } from '../agent/model.js';
 import { agentLabel, runAgent } from '../agent/run-agent.js';
 import { Trajectory, toMiniSweTraj } from '../agent/trajectory.js';
 import { isShipbenchError } from '../errors.js';
 import { gradeSubmission } from '../grade/grade.js';
 import { AgentSandbox, WORKSPACE_INSIDE, type AgentPolicy } from '../sandbox/agent-sandbox.js';
+import type { Program } from '../sandbox/program.js';
 import { runSandboxed } from '../sandbox/run.js';
 import { caseLimitDefaults } from '../sandbox/spec.js';
 import { captureDocs } from '../tasks/docs.js';
@@ -45,6 +47,8 @@ export interface TrialInput {
 
 export interface TrialOutput {
   grade: GradeResult;
+  /** Market episodes: the product's 90 days. */
+  market?: MarketResult;
   episode: EpisodeResult;
   brokerCalls: number;
   durationMs: number;
@@ -68,6 +72,61 @@ function spentSoFar(trajectory: Trajectory): number {
 }
 
 
+// The agent's sandbox for one trial, with the task's docs in its workspace; `reference` is null in
+// market episodes, where the agent gets a brief instead. A setup failure is the harness's.
+export async function openEpisodeSandbox(input: TrialInput, root: string, trajectory: Trajectory, reference: Program | null): Promise<AgentSandbox> {
+  const { task } = input;
+  let sandbox: AgentSandbox | null = null;
+  try {
+    sandbox = await AgentSandbox.create({
+      root,
+      programName: task.program,
+      reference,
+      hide: [...protectedPaths(task), ...input.privateDirs],
+      brokerHide: [task.suitePath, task.manifestPath, ...input.privateDirs],
+      policy: input.policy,
+      allow: input.allow,
+      onProxyDecision: (d) => trajectory.append({ type: 'network', target: d.target, allowed: d.allowed }),
+      // An agent command builds and tests whole programs: it gets a build's room.
+      stepLimits: { ...buildLimits(task.spec.limits), timeoutMs: input.limits.stepTimeoutSeconds * 1000 },
+      brokerLimits: { ...caseLimits(task.spec.limits), timeoutMs: input.limits.brokerCallSeconds * 1000 },
+      onBrokerCall: (call) =>
+        trajectory.append({ type: 'broker', seq: call.seq, argv: call.argv, cwd: call.cwd, status: call.status, endedBy: call.endedBy, wallMs: call.wallMs, stdinBytes: call.stdinBytes, stdoutBytes: call.stdoutBytes, stderrBytes: call.stderrBytes }),
+    });
+    await captureDocs(task, join(sandbox.workspace, 'docs'));
+    return sandbox;
+  } catch (error) {
+    await sandbox?.close();
+    if (isShipbenchError(error) && error.kind === 'user') throw error;
+    throw new InfrastructureError(`the agent sandbox could not be set up: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+// Runs the trial's agent in its sandbox (one sprint of a market episode when `sprint` is given);
+// a model API or sandbox failure becomes an InfrastructureError carrying what was spent.
+export async function runEpisode(input: TrialInput, sandbox: AgentSandbox, trajectory: Trajectory, instruction: string, sprint?: Sprint): Promise<EpisodeResult> {
+  const { task } = input;
+  try {
+    return await runAgent({
+      task: { id: task.id, program: task.program, solutionDir: task.spec.solution ? join(task.dir, task.spec.solution) : null },
+      agent: input.agent,
+      instruction,
+      sandbox,
+      policy: input.policy,
+      limits: input.limits,
+      trajectory,
+      runBudget: input.runBudget,
+      signal: input.signal,
+      ...(sprint ? { sprint } : {}),
+    });
+  } catch (error) {
+    const spentUsd = spentSoFar(trajectory);
+    if (error instanceof ModelError && error.failure === 'infrastructure') throw new InfrastructureError(error.message, { cause: error, spentUsd });
+    if (isShipbenchError(error) && error.code === 'sandbox.setup') throw new InfrastructureError(error.message, { cause: error, spentUsd });
+    throw error;
+  }
+}
+
 // One trial: a cleanroom episode with the agent → the workspace packed as the submission →
 // graded against the hidden suite → eval.json, trajectory and tarball in the artifacts folder.
 // Agent failures are results; infrastructure failures throw InfrastructureError.
@@ -79,48 +138,10 @@ export async function executeTrial(input: TrialInput): Promise<TrialOutput> {
   const episodeRoot = await mkdtemp(join(tmpdir(), 'shipbench-episode-'));
   let sandbox: AgentSandbox | null = null;
   try {
-    try {
-      sandbox = await AgentSandbox.create({
-        root: episodeRoot,
-        programName: task.program,
-        reference: referenceProgram(task),
-        hide: [...protectedPaths(task), ...input.privateDirs],
-        brokerHide: [task.suitePath, task.manifestPath, ...input.privateDirs],
-        policy: input.policy,
-        allow: input.allow,
-        onProxyDecision: (d) => trajectory.append({ type: 'network', target: d.target, allowed: d.allowed }),
-        // An agent command builds and tests whole programs: it gets a build's room.
-        stepLimits: { ...buildLimits(task.spec.limits), timeoutMs: input.limits.stepTimeoutSeconds * 1000 },
-        brokerLimits: { ...caseLimits(task.spec.limits), timeoutMs: input.limits.brokerCallSeconds * 1000 },
-        onBrokerCall: (call) =>
-          trajectory.append({ type: 'broker', seq: call.seq, argv: call.argv, cwd: call.cwd, status: call.status, endedBy: call.endedBy, wallMs: call.wallMs, stdinBytes: call.stdinBytes, stdoutBytes: call.stdoutBytes, stderrBytes: call.stderrBytes }),
-      });
-      await captureDocs(task, join(sandbox.workspace, 'docs'));
-    } catch (error) {
-      if (isShipbenchError(error) && error.kind === 'user') throw error;
-      throw new InfrastructureError(`the agent sandbox could not be set up: ${(error as Error).message}`, { cause: error });
-    }
+    sandbox = await openEpisodeSandbox(input, episodeRoot, trajectory, referenceProgram(task));
     const instruction = instructionFor(task, { workspace: WORKSPACE_INSIDE });
     trajectory.append({ type: 'start', task: task.id, agent: agentLabel(input.agent), policy: input.policy, instruction });
-    let episode: EpisodeResult;
-    try {
-      episode = await runAgent({
-        task: { id: task.id, program: task.program, solutionDir: task.spec.solution ? join(task.dir, task.spec.solution) : null },
-        agent: input.agent,
-        instruction,
-        sandbox,
-        policy: input.policy,
-        limits: input.limits,
-        trajectory,
-        runBudget: input.runBudget,
-        signal: input.signal,
-      });
-    } catch (error) {
-      const spentUsd = spentSoFar(trajectory);
-      if (error instanceof ModelError && error.failure === 'infrastructure') throw new InfrastructureError(error.message, { cause: error, spentUsd });
-      if (isShipbenchError(error) && error.code === 'sandbox.setup') throw new InfrastructureError(error.message, { cause: error, spentUsd });
-      throw error;
-    }
+    const episode = await runEpisode(input, sandbox, trajectory, instruction);
     const brokerCalls = sandbox.brokerCalls.length;
     await sandbox.close();
     sandbox = null;
@@ -141,9 +162,11 @@ export async function executeTrial(input: TrialInput): Promise<TrialOutput> {
 // Packs the workspace into a .tar.gz with tar running in a sandbox (the workspace is the agent's:
 // it may hold anything, from fifos to symlinks pointing out). A workspace too big to pack gives a
 // cut archive, which grading reports as an unreadable submission.
-async function packWorkspace(workspace: string, tarball: string): Promise<void> {
+// With `fixedTimes` every file gets the same mtime, so an unchanged workspace packs to the same
+// bytes (market episodes reuse a build's measurements while its tarball stays the same).
+export async function packWorkspace(workspace: string, tarball: string, options: { fixedTimes?: boolean } = {}): Promise<void> {
   const result = await runSandboxed({
-    command: ['tar', '-czf', '-', '--sort=name', '--owner=0', '--group=0', '--numeric-owner', '.'],
+    command: ['tar', '-czf', '-', '--sort=name', '--owner=0', '--group=0', '--numeric-owner', ...(options.fixedTimes ? ['--mtime=@0'] : []), '.'],
     cwd: workspace,
     cwdInside: WORKSPACE_INSIDE,
     limits: { ...caseLimitDefaults, timeoutMs: 300_000, outputBytes: 512 * MiB },

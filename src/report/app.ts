@@ -42,7 +42,7 @@ pre .add { color:var(--good); } pre .del { color:var(--bad); } pre .hunk { color
 .tag { display:inline-block; background:var(--soft); border:1px solid var(--line); border-radius:3px; padding:0 4px; margin-right:3px; font-size:12px; }
 .bad { color:var(--bad); } .good { color:var(--good); } .muted { color:var(--muted); }
 .event { border-left:3px solid var(--line); padding:2px 8px; margin:6px 0; }
-.event.command { border-color:var(--accent); } .event.broker { border-color:#8e44ad; } .event.message { border-color:#95a5a6; } .event.end { border-color:var(--good); }
+.event.command { border-color:var(--accent); } .event.broker { border-color:#8e44ad; } .event.message { border-color:#95a5a6; } .event.end { border-color:var(--good); } .event.sprint { border-color:#e67e22; background:#fff7ee; }
 .charts { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:12px; }
 .chart { border:1px solid var(--line); border-radius:6px; padding:8px; }
 .chart h3 { font-size:13px; margin:0 0 4px; }
@@ -179,6 +179,7 @@ export const REPORT_SCRIPT = String.raw`
   function renderLeaderboard(main) {
     const rows = summary.leaderboard;
     if (!rows.length) { main.innerHTML += '<p class="muted">No finished trials yet.</p>'; return; }
+    if (summary.marketLeaderboard.length) renderMarketLeaderboard(main);
     const ks = Object.keys(rows[0].passAtK).map(Number);
     const ci = (iv) => pct(iv.value) + ' <span class="ci">[' + pct(iv.low) + '–' + pct(iv.high) + ']</span>';
     const cols = [
@@ -193,9 +194,25 @@ export const REPORT_SCRIPT = String.raw`
       { key: 'cost', label: '$/task', num: true, html: (r) => usd(r.costPerTask), value: (r) => r.costPerTask },
       { key: 'steps', label: 'steps/task', num: true, html: (r) => (r.stepsPerTask == null ? '-' : r.stepsPerTask.toFixed(1)), value: (r) => r.stepsPerTask },
     ];
-    main.insertAdjacentHTML('beforeend', '<h2>Leaderboard</h2>');
+    main.insertAdjacentHTML('beforeend', summary.marketLeaderboard.length ? '<h2>Behaviour of the last builds</h2>' : '<h2>Leaderboard</h2>');
     main.append(sortable('leaderboard', cols, rows, state.lbSort, (key) => { state.lbSort = { key, asc: state.lbSort && state.lbSort.key === key ? !state.lbSort.asc : false }; render(); }, (r) => 'data-agent="' + esc(r.agent) + '"'));
     main.insertAdjacentHTML('beforeend', '<p class="note">resolved = 100% of the suite, almost = at least 95%; [low–high] is a 95% bootstrap interval over tasks. Click a column to sort.</p>');
+  }
+
+  function renderMarketLeaderboard(main) {
+    const ci = (iv) => usd(iv.value) + (iv.low === iv.high ? '' : ' <span class="ci">[' + usd(iv.low) + '–' + usd(iv.high) + ']</span>');
+    const cols = [
+      { key: 'agent', label: 'agent', html: (r) => esc(r.agent), value: (r) => r.agent },
+      { key: 'tasks', label: 'tasks', num: true, html: (r) => r.tasks, value: (r) => r.tasks },
+      { key: 'attempts', label: 'trials', num: true, html: (r) => r.attempts, value: (r) => r.attempts },
+      { key: 'arr', label: 'ARR at the end', num: true, html: (r) => ci(r.arr), value: (r) => r.arr.value },
+      { key: 'balance', label: 'bank balance', num: true, html: (r) => ci(r.balance), value: (r) => r.balance.value },
+      { key: 'insolvent', label: 'insolvent', num: true, html: (r) => r.insolvent, value: (r) => r.insolvent },
+      { key: 'flagged', label: 'hard-coding flags', num: true, html: (r) => (r.flagged ? '<span class="bad">' + r.flagged + '</span>' : '0'), value: (r) => r.flagged },
+    ];
+    main.insertAdjacentHTML('beforeend', '<h2>Market leaderboard</h2>');
+    main.append(sortable('market-leaderboard', cols, summary.marketLeaderboard, state.mlbSort, (key) => { state.mlbSort = { key, asc: state.mlbSort && state.mlbSort.key === key ? !state.mlbSort.asc : false }; render(); }, (r) => 'data-agent="' + esc(r.agent) + '"'));
+    main.insertAdjacentHTML('beforeend', '<p class="note">Each agent shipped its builds to the same simulated customers (same seed); [low–high] is a 95% bootstrap interval over tasks.</p>');
   }
 
   function renderHeatmap(main) {
@@ -231,6 +248,7 @@ export const REPORT_SCRIPT = String.raw`
       { key: 'cases', label: 'cases', width: '90px', num: true, html: (t) => (t.total == null ? '-' : t.passed + '/' + t.total), value: (t) => t.passed },
       { key: 'steps', label: 'steps', width: '60px', num: true, html: (t) => num(t.steps), value: (t) => t.steps },
       { key: 'cost', label: 'cost', width: '70px', num: true, html: (t) => usd(t.costUsd), value: (t) => t.costUsd },
+      ...(summary.trials.some((t) => t.arr != null) ? [{ key: 'arr', label: 'ARR', width: '90px', num: true, html: (t) => (t.arr == null ? '-' : usd(t.arr)), value: (t) => t.arr }] : []),
       { key: 'broker', label: 'probes', width: '60px', num: true, html: (t) => num(t.brokerCalls), value: (t) => t.brokerCalls },
     ];
     const s = state.trialSort;
@@ -264,7 +282,7 @@ export const REPORT_SCRIPT = String.raw`
     location.hash = 'trial=' + encodeURIComponent(id) + '&tab=' + state.open.tab;
     const t = summary.trials.find((x) => x.id === id);
     const panel = $('#panel');
-    panel.innerHTML = '<div class="panel" data-testid="trial-panel"><b>Trial ' + esc(t ? t.ordinal + 1 : id) + '</b>: ' + esc(t ? t.agent + ' on ' + t.task + ', attempt ' + t.attempt : '') + (t && t.score != null ? ' — ' + pct(t.score) + ' (' + t.passed + '/' + t.total + ' cases)' : '') + (t && t.exitStatus ? ' · ' + esc(t.exitStatus) : '') + (t && t.error ? '<div class="bad">' + esc(t.error) + '</div>' : '') +
+    panel.innerHTML = '<div class="panel" data-testid="trial-panel"><b>Trial ' + esc(t ? t.ordinal : id) + '</b>: ' + esc(t ? t.agent + ' on ' + t.task + ', attempt ' + t.attempt : '') + (t && t.score != null ? ' — ' + pct(t.score) + ' (' + t.passed + '/' + t.total + ' cases)' : '') + (t && t.exitStatus ? ' · ' + esc(t.exitStatus) : '') + (t && t.error ? '<div class="bad">' + esc(t.error) + '</div>' : '') +
       '<div class="tabs"><button data-tab="cases">failing cases</button><button data-tab="trajectory">trajectory</button>' + (t && t.marketId ? '<button data-tab="market">market</button>' : '') + '</div><div id="tab"></div></div>';
     panel.querySelectorAll('.tabs button').forEach((b) => { b.classList.toggle('on', b.dataset.tab === state.open.tab); b.addEventListener('click', () => openTrial(id, b.dataset.tab)); });
     const box = $('#tab', panel);
@@ -318,6 +336,7 @@ export const REPORT_SCRIPT = String.raw`
       case 'broker': return '<div class="event broker"><b>reference call ' + e.seq + '</b> <code>' + esc(e.argv.join(' ')) + '</code> → ' + e.status + ' <span class="muted">' + Math.round(e.wallMs) + ' ms, ' + e.stdoutBytes + ' bytes out</span></div>';
       case 'network': return '<div class="event"><b>network</b> ' + esc(e.target) + ' ' + (e.allowed ? 'allowed' : '<span class="bad">refused</span>') + '</div>';
       case 'note': return '<div class="event"><b>note</b> ' + esc(e.text) + '</div>';
+      case 'sprint': return '<div class="event sprint" data-sprint="' + e.sprint + '"><b>sprint ' + e.sprint + '</b> from day ' + e.day + '<pre>' + esc(e.text) + '</pre></div>';
       case 'end': return '<div class="event end"><b>end</b>: ' + esc(e.exitStatus) + ' after ' + e.steps + ' steps, ' + num(e.usage.inputTokens + e.usage.outputTokens) + ' tokens, ' + usd(e.usage.costUsd) + (e.message ? ' — ' + esc(e.message) : '') + '</div>';
       default: return '';
     }

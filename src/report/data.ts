@@ -1,6 +1,6 @@
 import type { MarketDay, MarketSummary, TicketGroup } from '../contracts/market.js';
 import type { TrajectoryEvent } from '../contracts/run.js';
-import type { LeaderboardRow } from './stats.js';
+import type { LeaderboardRow, MarketLeaderboardRow } from './stats.js';
 
 // What the report shows, as plain data: the HTML report embeds it, `view` serves it page by page.
 
@@ -25,6 +25,8 @@ export interface ReportTrial {
   error: string | null;
   hasTrajectory: boolean;
   marketId: string | null;
+  /** Market trials: ARR on the last simulated day so far. */
+  arr: number | null;
 }
 
 export interface HeatCell {
@@ -54,6 +56,8 @@ export interface ReportSummary {
   /** True while trials of the run are still pending or running (view polls then). */
   live: boolean;
   leaderboard: LeaderboardRow[];
+  /** Market runs: agents ranked by ARR and bank balance. */
+  marketLeaderboard: MarketLeaderboardRow[];
   heatmap: HeatCell[];
   trials: ReportTrial[];
   markets: Omit<ReportMarket, 'days' | 'tickets'>[];

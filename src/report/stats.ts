@@ -53,6 +53,17 @@ export function bootstrapMean(values: readonly number[], options: { samples?: nu
   return { value, low: at(tail), high: at(1 - tail) };
 }
 
+// Attempts grouped by agent, then by task, in the order first seen.
+function byAgentAndTask<T extends { agent: string; task: string }>(items: readonly T[]): Map<string, Map<string, T[]>> {
+  const byAgent = new Map<string, Map<string, T[]>>();
+  for (const item of items) {
+    const tasks = byAgent.get(item.agent) ?? new Map<string, T[]>();
+    tasks.set(item.task, [...(tasks.get(item.task) ?? []), item]);
+    byAgent.set(item.agent, tasks);
+  }
+  return byAgent;
+}
+
 /** One attempt of one agent on one task. */
 export interface TrialScore {
   agent: string;
@@ -80,14 +91,8 @@ export interface LeaderboardRow {
 // A leaderboard from trial scores, one row per agent, in ProgramBench's order: resolved, then
 // almost resolved, then mean score. pass@k and pass^k for every k up to the smallest attempt count.
 export function leaderboard(trials: readonly TrialScore[], options: { seed?: number } = {}): LeaderboardRow[] {
-  const byAgent = new Map<string, Map<string, TrialScore[]>>();
-  for (const t of trials) {
-    const tasks = byAgent.get(t.agent) ?? new Map<string, TrialScore[]>();
-    tasks.set(t.task, [...(tasks.get(t.task) ?? []), t]);
-    byAgent.set(t.agent, tasks);
-  }
   const rows: LeaderboardRow[] = [];
-  for (const [agent, tasks] of byAgent) {
+  for (const [agent, tasks] of byAgentAndTask(trials)) {
     const perTask = [...tasks.values()];
     const minAttempts = Math.min(...perTask.map((a) => a.length));
     const rate = (pick: (t: TrialScore) => number) => perTask.map((attempts) => mean(attempts.map(pick)));
@@ -110,4 +115,46 @@ export function leaderboard(trials: readonly TrialScore[], options: { seed?: num
     });
   }
   return rows.sort((a, b) => b.resolved.value - a.resolved.value || b.almostResolved.value - a.almostResolved.value || b.meanScore.value - a.meanScore.value || a.agent.localeCompare(b.agent));
+}
+
+/** The market outcome of one attempt of one agent on one market task. */
+export interface MarketScore {
+  agent: string;
+  task: string;
+  arr: number;
+  balance: number;
+  insolvent: boolean;
+  /** The hard-coding check fired. */
+  flagged: boolean;
+}
+
+export interface MarketLeaderboardRow {
+  agent: string;
+  tasks: number;
+  attempts: number;
+  arr: Interval;
+  balance: Interval;
+  insolvent: number;
+  flagged: number;
+}
+
+// A market leaderboard, one row per agent: mean day-90 ARR and bank balance over tasks (each
+// task's mean over its attempts), with bootstrap intervals over tasks; ranked by ARR, then balance.
+export function marketLeaderboard(scores: readonly MarketScore[], options: { seed?: number } = {}): MarketLeaderboardRow[] {
+  const rows: MarketLeaderboardRow[] = [];
+  for (const [agent, tasks] of byAgentAndTask(scores)) {
+    const perTask = [...tasks.values()];
+    const all = perTask.flat();
+    const rate = (pick: (s: MarketScore) => number) => perTask.map((attempts) => mean(attempts.map(pick)));
+    rows.push({
+      agent,
+      tasks: perTask.length,
+      attempts: all.length,
+      arr: bootstrapMean(rate((s) => s.arr), options),
+      balance: bootstrapMean(rate((s) => s.balance), options),
+      insolvent: all.filter((s) => s.insolvent).length,
+      flagged: all.filter((s) => s.flagged).length,
+    });
+  }
+  return rows.sort((a, b) => b.arr.value - a.arr.value || b.balance.value - a.balance.value || a.agent.localeCompare(b.agent));
 }

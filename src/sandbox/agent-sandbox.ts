@@ -1,6 +1,6 @@
 import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ShipbenchError } from '../errors.js';
 import { sandboxEnv } from './bwrap-args.js';
 import { AllowlistProxy, bridgeScript, type ProxyDecision } from './allowlist-proxy.js';
@@ -154,7 +154,15 @@ export class AgentSandbox {
 
   /** Writes the task instruction where agent CLIs read it (INSTRUCTION.md beside the stub folder). */
   async writeInstruction(text: string): Promise<void> {
-    await writeFile(join(this.runDir, 'INSTRUCTION.md'), text, { mode: 0o644 });
+    await this.writeRunFile('INSTRUCTION.md', text);
+  }
+
+  /** Writes a file the agent can read but not change, under AGENT_RUN_INSIDE (a market inbox). */
+  async writeRunFile(relative: string, text: string): Promise<string> {
+    const path = join(this.runDir, relative);
+    await mkdir(dirname(path), { recursive: true, mode: 0o755 });
+    await writeFile(path, text, { mode: 0o644 });
+    return `${AGENT_RUN_INSIDE}/${relative}`;
   }
 
   async close(): Promise<void> {

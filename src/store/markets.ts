@@ -13,6 +13,8 @@ export interface StoredMarket {
   balance: number;
   createdAt: string;
   summary: MarketSummary;
+  /** The hard-coding check fired on its last build. */
+  flagged: boolean;
 }
 
 // Stores a market result and every day of it in one transaction; returns its id.
@@ -25,6 +27,14 @@ export function saveMarket(db: Db, result: MarketResult, trialId: string | null 
     for (const d of result.days) day.run(id, d.day, d.mrr, d.paying, d.trial, d.churned, d.balance, JSON.stringify(d));
   })();
   return id;
+}
+
+// Removes what earlier tries of a trial stored of their market (a try that starts over).
+export function deleteTrialMarkets(db: Db, trialId: string): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM market_days WHERE market_id IN (SELECT id FROM markets WHERE trial_id = ?)').run(trialId);
+    db.prepare('DELETE FROM markets WHERE trial_id = ?').run(trialId);
+  })();
 }
 
 // Appends days to a market being simulated (live episodes store each week as it ends).
@@ -41,10 +51,10 @@ export function updateMarket(db: Db, marketId: string, result: MarketResult): vo
 }
 
 // A market's row with its summary, not its days or tickets.
-const COLUMNS = "id, trial_id, task, product, seed, customers, arr, balance, created_at, json_extract(result_json, '$.summary') AS summary";
+const COLUMNS = "id, trial_id, task, product, seed, customers, arr, balance, created_at, json_extract(result_json, '$.summary') AS summary, json_extract(result_json, '$.integrity.flagged') AS flagged";
 
 function rowToMarket(r: Record<string, unknown>): StoredMarket {
-  return { id: r.id as string, trialId: (r.trial_id as string | null) ?? null, task: r.task as string, product: r.product as string, seed: r.seed as number, customers: r.customers as number, arr: r.arr as number, balance: r.balance as number, createdAt: r.created_at as string, summary: JSON.parse(r.summary as string) as MarketSummary };
+  return { id: r.id as string, trialId: (r.trial_id as string | null) ?? null, task: r.task as string, product: r.product as string, seed: r.seed as number, customers: r.customers as number, arr: r.arr as number, balance: r.balance as number, createdAt: r.created_at as string, summary: JSON.parse(r.summary as string) as MarketSummary, flagged: r.flagged === 1 };
 }
 
 export function findMarket(db: Db, id: string): StoredMarket | undefined {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,7 +9,7 @@ import type { ReportData } from '../../src/report/data.js';
 import { renderReport } from '../../src/report/html.js';
 import { runCli, SHIPBENCH_BIN } from '../support/cli.js';
 import { scriptedWcSession, startFakeOpenAI, type FakeModel } from '../support/fake-models.js';
-import { tempDir } from '../support/fixtures.js';
+import { tempDir, writeTree } from '../support/fixtures.js';
 
 // The report in a real browser: Debian's chromium driven by playwright-core. Screenshots go to
 // test-artifacts/report/.
@@ -46,9 +46,14 @@ beforeAll(async () => {
   model = await startFakeOpenAI(scriptedWcSession());
   // A real small run: a mini agent (scripted model) and the null agent on wc and fold.
   await shipbench(['run', '--tasks', 'wc,fold', '--agent', 'mini', '--model', 'gpt-4o-mini', '--base-url', model.baseURL, '--agent', 'null', '--concurrency', '1', '--name', 'small']);
-  // The wc rebuild (about 91% of jobs right), so customers file tickets.
-  await shipbench(['market', '--task', 'wordcount', join(ROOT, 'datasets/core/wc/solution'), '--customers', '300', '--days', '30']);
-  await shipbench(['report', '--out', join(root, 'report.html')]);
+  // The wc rebuild with word counts broken, so customers file tickets.
+  const solution = join(ROOT, 'datasets/core/wc/solution');
+  await writeTree(join(root, 'flawed'), {
+    'compile.sh': readFileSync(join(solution, 'compile.sh'), 'utf8'),
+    'wc.js': `if (process.argv.some((a) => a === '-w' || a === '--words')) { process.stdout.write('0\\n'); process.exit(0); }\n${readFileSync(join(solution, 'wc.js'), 'utf8')}`,
+  });
+  await shipbench(['market', '--task', 'wordcount', join(root, 'flawed'), '--customers', '300', '--days', '30']);
+  await shipbench(['report', '--run', 'small', '--out', join(root, 'report.html')]);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 600_000);
 
@@ -181,6 +186,42 @@ describe('shipbench view', () => {
   }, 240_000);
 });
 
+describe('a market run in the report', () => {
+  beforeAll(async () => {
+    // A live market run: the oracle and null in weekly sprints before the same customers.
+    await shipbench(['run', '--mode', 'market', '--tasks', 'wordcount', '--agent', 'oracle', '--agent', 'null', '--days', '21', '--name', 'launch']);
+    await shipbench(['report', '--run', 'launch', '--out', join(root, 'launch.html')]);
+  }, 300_000);
+
+  it('ranks agents by ARR, shows each trial\'s ARR, its weekly sprints and its market by day', async () => {
+    const { page, errors } = await open(`file://${join(root, 'launch.html')}`);
+    await page.waitForSelector('#market-leaderboard');
+    const stored = JSON.parse(await shipbench(['leaderboard', '--run', 'launch', '--json'])) as { marketRows: { agent: string; arr: { value: number } }[] };
+    expect(stored.marketRows.map((r) => r.agent)).toEqual(['oracle', 'null']);
+    expect(await page.locator('#market-leaderboard tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-agent')))).toEqual(['oracle', 'null']);
+    const oracleArr = stored.marketRows[0]!.arr.value;
+    expect(oracleArr).toBeGreaterThan(0);
+    expect(await page.locator('#market-leaderboard tr[data-agent=oracle] td[data-col=arr]').innerText()).toBe(`$${oracleArr.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
+    await page.screenshot({ path: join(SHOTS, 'market-leaderboard.png'), fullPage: true });
+
+    await page.click('nav a[data-view=trials]');
+    await page.fill('#trial-filter', 'oracle');
+    const row = page.locator('#trials .row').first();
+    expect(await row.innerText()).toContain(`$${oracleArr.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
+    await row.click();
+    expect(await page.locator('[data-testid=trial-panel] > b').first().innerText()).toBe('Trial 1');
+    await page.click('.tabs button[data-tab=trajectory]');
+    await page.waitForSelector('.event.sprint');
+    expect(await page.locator('.event.sprint').evaluateAll((els) => els.map((e) => e.getAttribute('data-sprint')))).toEqual(['1', '2', '3']);
+    await page.click('.tabs button[data-tab=market]');
+    await page.waitForSelector('[data-testid=chart-mrr]');
+    expect((await page.locator('[data-testid=chart-mrr] polyline').first().getAttribute('points'))?.trim().split(' ')).toHaveLength(21);
+    await page.screenshot({ path: join(SHOTS, 'market-trial.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a large run', () => {
   it('200 tasks × 5 agents × 5 attempts with 5,000-case suites render with a virtualised trial list', async () => {
     const agents = ['a1', 'a2', 'a3', 'a4', 'a5'];
@@ -189,10 +230,10 @@ describe('a large run', () => {
     let ordinal = 0;
     for (const task of tasks) for (const agent of agents) for (let attempt = 1; attempt <= 5; attempt++) {
       const passed = (ordinal * 7919) % 5001;
-      trials.push({ id: `t${ordinal}`, ordinal: ++ordinal, task, agent, attempt, status: 'done', exitStatus: 'submitted', score: passed / 5000, resolved: passed === 5000, passed, total: 5000, steps: 40, costUsd: 0.5, inputTokens: 1000, outputTokens: 100, brokerCalls: 3, durationMs: 1000, error: null, hasTrajectory: false, marketId: null });
+      trials.push({ id: `t${ordinal}`, ordinal: ++ordinal, task, agent, attempt, status: 'done', exitStatus: 'submitted', score: passed / 5000, resolved: passed === 5000, passed, total: 5000, steps: 40, costUsd: 0.5, inputTokens: 1000, outputTokens: 100, brokerCalls: 3, durationMs: 1000, error: null, hasTrajectory: false, marketId: null, arr: null });
     }
     const heatmap = tasks.flatMap((task) => agents.map((agent) => ({ agent, task, meanScore: 0.5, attempts: 5, resolved: 1 })));
-    const data: ReportData = { summary: { generatedAt: new Date().toISOString(), shipbenchVersion: 'test', run: { id: 'big', name: 'big', createdAt: '', tasks: 200, agents, attempts: 5, policy: 'cleanroom' }, live: false, leaderboard: [], heatmap, trials, markets: [] }, trials: {}, trajectories: {}, markets: {}, truncated: [] };
+    const data: ReportData = { summary: { generatedAt: new Date().toISOString(), shipbenchVersion: 'test', run: { id: 'big', name: 'big', createdAt: '', tasks: 200, agents, attempts: 5, policy: 'cleanroom' }, live: false, leaderboard: [], marketLeaderboard: [], heatmap, trials, markets: [] }, trials: {}, trajectories: {}, markets: {}, truncated: [] };
     const file = join(root, 'big.html');
     writeFileSync(file, renderReport(data));
     const { page, errors } = await open(`file://${file}`);

@@ -88,3 +88,17 @@ export function scriptedWcSession(): string[] {
   ];
 }
 
+
+// A model session over a market episode: sprint 1 checks the reference is out of reach and ships
+// the known wc rebuild; sprint 2 reads the inbox, tries to rewrite it and raises the price; every
+// later sprint submits at once (the last reply repeats).
+export function scriptedMarketSession(price: number): string[] {
+  const [, write] = scriptedWcSession();
+  return [
+    "THOUGHT: is there a reference to study?\n```bash\nwc --version; echo rc=$?; ls -A /run/shipbench/bin; cat price.txt\n```",
+    write as string,
+    `\`\`\`bash\necho ${SUBMIT_WORD}\n\`\`\``,
+    "THOUGHT: read the week's inbox, then charge more.\n```bash\nhead -c 3000 /run/shipbench/inbox/week-1.md; (echo forged > /run/shipbench/inbox/week-1.md) 2>&1; echo " + String(price) + ' > price.txt\n```',
+    `\`\`\`bash\necho ${SUBMIT_WORD}\n\`\`\``,
+  ];
+}

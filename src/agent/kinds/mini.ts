@@ -44,11 +44,14 @@ function isSubmit(command: string): boolean {
 export async function runMini(episode: Episode, model: ModelConfig): Promise<EpisodeResult> {
   const { limits, trajectory, sandbox } = episode;
   const started = Date.now();
-  const messages: ChatMessage[] = [
-    { role: 'system', content: SYSTEM_PROMPT },
-    { role: 'user', content: `${episode.instruction}\n\nYou have at most ${limits.steps} replies and $${limits.costUsd} of model spend.` },
-  ];
-  for (const m of messages) trajectory.append({ type: 'message', role: m.role, content: m.content });
+  const carried = episode.sprint?.carry.messages;
+  const budget = `You have at most ${limits.steps} replies and $${limits.costUsd} of model spend${episode.sprint ? ' in this sprint' : ''}.`;
+  const fresh: ChatMessage[] = carried?.length ? [] : [{ role: 'system', content: SYSTEM_PROMPT }];
+  fresh.push({ role: 'user', content: `${carried?.length && episode.sprint ? episode.sprint.update : episode.instruction}\n\n${budget}` });
+  const messages: ChatMessage[] = carried?.length ? elideOldOutputs(carried) : [];
+  messages.push(...fresh);
+  if (episode.sprint) episode.sprint.carry.messages = messages;
+  for (const m of fresh) trajectory.append({ type: 'message', role: m.role, content: m.content });
   let usage: Usage = NO_USAGE;
   let steps = 0;
   let formatErrors = 0;
@@ -91,4 +94,14 @@ export async function runMini(episode: Episode, model: ModelConfig): Promise<Epi
     messages.push({ role: 'user', content: observation });
     trajectory.append({ type: 'message', role: 'user', content: observation });
   }
+}
+
+// Command outputs of earlier sprints kept short, so a conversation that spans a market episode
+// keeps its commands and decisions without growing past the model's context. Pure.
+const KEPT_OLD_OUTPUT = 400;
+export function elideOldOutputs(messages: readonly ChatMessage[]): ChatMessage[] {
+  return messages.map((m) => {
+    if (m.role !== 'user' || !m.content.startsWith('<returncode>') || m.content.length <= KEPT_OLD_OUTPUT) return m;
+    return { ...m, content: `${m.content.slice(0, KEPT_OLD_OUTPUT)}\n[… output of an earlier sprint left out]` };
+  });
 }

@@ -9,9 +9,14 @@ export async function runNull(episode: Episode): Promise<EpisodeResult> {
   return { exitStatus: 'no-op', steps: 0, usage: NO_USAGE, message: 'submitted without changes' };
 }
 
-// oracle: hands in the task's known solution; the ceiling the suite allows.
+// oracle: hands in the task's known solution; the ceiling the suite allows. In a market episode it
+// ships the solution in the first sprint and then leaves code and price alone.
 export async function runOracle(episode: Episode): Promise<EpisodeResult> {
   const { solutionDir } = episode.task;
+  if (episode.sprint && episode.sprint.index > 1) {
+    episode.trajectory.append({ type: 'note', text: 'the oracle keeps the product it shipped' });
+    return { exitStatus: 'no-op', steps: 0, usage: NO_USAGE, message: 'kept the shipped product' };
+  }
   if (!solutionDir) throw userError('agent.oracle', `task ${episode.task.id} has no solution for the oracle agent`, 'add `solution: <folder>` to its task.yaml or leave the task out');
   await cp(solutionDir, episode.sandbox.workspace, { recursive: true, errorOnExist: false, force: true });
   await giveToSandbox(episode.sandbox.workspace);

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { userError } from '../../errors.js';
 import { calibrate } from '../../market/calibrate.js';
 import { marketConfig, runStaticMarket } from '../../market/market.js';
@@ -10,6 +10,7 @@ import { findTask, type Task } from '../../tasks/load-task.js';
 import { out } from '../context.js';
 import { formatCalibration, formatMarket } from '../format-market.js';
 import { createProgress } from '../progress.js';
+import { marketCache } from '../run-support.js';
 
 export interface MarketFlags {
   task?: string;
@@ -31,11 +32,6 @@ export interface CalibrateFlags {
   json?: boolean;
   concurrency?: number;
   db?: string;
-}
-
-// Where measured workloads and products are cached: next to the store.
-export function marketCache(dbPath: string): string {
-  return join(dirname(dbPath), 'cache', 'market');
 }
 
 function marketTask(ref: string): Task {

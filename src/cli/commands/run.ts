@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { positiveInt } from '../context.js';
+import { positiveInt, wholeNumber } from '../context.js';
 import type { RunFlags } from '../actions/run.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -20,9 +20,14 @@ export function registerRun(program: Command): void {
     .option('--name <name>', 'name of the run (default: its id)')
     .option('--policy <policy>', 'network of the agent sandbox: cleanroom (none), allowlist (only --allow) or open', 'cleanroom')
     .option('--allow <host:port>', 'allowlist policy: a host:port the agent may reach (repeat for several)', collect)
-    .option('--steps <n>', 'model replies per trial at most', positiveInt('--steps'))
-    .option('--time-limit <min>', 'minutes per trial at most', positiveInt('--time-limit'))
-    .option('--cost-limit <usd>', 'model spend per trial at most, in USD')
+    .option('--mode <mode>', 'rebuild (grade against the hidden suite) or market (weekly sprints in front of the customer pool)', 'rebuild')
+    .option('--days <n>', 'market mode: days simulated (default 90)', positiveInt('--days'))
+    .option('--sprint-days <n>', 'market mode: days simulated after each sprint (default 7)', positiveInt('--sprint-days'))
+    .option('--customers <n>', "market mode: customer pool size (default: the task's)", positiveInt('--customers'))
+    .option('--seed <n>', 'market mode: seed of the simulated world, the same for every trial (default 1)', wholeNumber('--seed'))
+    .option('--steps <n>', 'model replies per trial at most (per sprint in market mode; default 250, market 60)', positiveInt('--steps'))
+    .option('--time-limit <min>', 'minutes per trial at most (per sprint in market mode; default 60, market 20)', positiveInt('--time-limit'))
+    .option('--cost-limit <usd>', 'model spend per trial at most, in USD (per sprint in market mode; default 3, market 1)')
     .option('--run-cost-limit <usd>', 'model spend of the whole run at most, in USD')
     .option('--json', 'print the run summary as JSON')
     .option('--db <path>', 'SQLite store (default: $SHIPBENCH_DB or .shipbench/shipbench.db)')

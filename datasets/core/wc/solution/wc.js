@@ -10,16 +10,56 @@ let files0From = null;
 const operands = [];
 let endOfOptions = false;
 
+// Shell-escape quoting of a file name in a message, as GNU coreutils prints it: bare when nothing
+// in it is special to a shell (unless `always`), in double quotes when a single quote is the only
+// trouble, else in single quotes with $'…' escapes for what cannot be printed.
+const SHELL_SPECIAL = new Set([...' !"$&()*;<=>[^`|\\\'?']);
+const COMPAT = /^[A-Za-z0-9%+,\-./:\]_ '@]$/;
+function isPrintable(ch) {
+  return !/[\p{Cc}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u.test(ch);
+}
+function quoteName(name, always) {
+  const chars = [...name];
+  const special = (ch, i) => SHELL_SPECIAL.has(ch) || !isPrintable(ch) || ((ch === '#' || ch === '~') && i === 0) || ((ch === '{' || ch === '}') && chars.length === 1);
+  if (!always && name !== '' && !chars.some(special)) return name;
+  if (name.includes("'") && chars.every((ch) => COMPAT.test(ch) || (ch.codePointAt(0) > 0x7f && isPrintable(ch)))) return `"${name}"`;
+  const names = { 7: 'a', 8: 'b', 12: 'f', 10: 'n', 13: 'r', 9: 't', 11: 'v' };
+  let out = "'";
+  // GNU's second pass over a name holding a single quote starts as if an escape had just ended.
+  let escaping = false;
+  let reopen = name.includes("'");
+  for (const ch of chars) {
+    if (!isPrintable(ch)) {
+      if (!escaping) { out += "'$'"; escaping = true; }
+      reopen = false;
+      const code = ch.codePointAt(0);
+      out += names[code] ? `\\${names[code]}` : [...Buffer.from(ch, 'utf8')].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+      continue;
+    }
+    if (ch === "'") { out += "'\\''"; escaping = reopen = false; continue; }
+    if (escaping || reopen) { out += "''"; escaping = reopen = false; }
+    out += ch;
+  }
+  return `${out}'`;
+}
+
 function fail(message) {
   process.stderr.write(`wc: ${message}\nTry 'wc --help' for more information.\n`);
   process.exit(1);
 }
 
-for (const arg of args) {
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
   if (endOfOptions || arg === '-' || !arg.startsWith('-')) { operands.push(arg); continue; }
   if (arg === '--') { endOfOptions = true; continue; }
   if (arg.startsWith('--')) {
-    const [name, value] = arg.slice(2).split('=', 2);
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    let value = eq < 0 ? undefined : arg.slice(eq + 1);
+    if (name === 'files0-from' && value === undefined) {
+      if (i + 1 >= args.length) fail("option '--files0-from' requires an argument");
+      value = args[++i];
+    }
     if (name === 'lines') want.lines = true;
     else if (name === 'words') want.words = true;
     else if (name === 'chars') want.chars = true;
@@ -42,25 +82,68 @@ for (const arg of args) {
 if (!want.lines && !want.words && !want.chars && !want.bytes && !want.maxLine) {
   want.lines = want.words = want.bytes = true;
 }
+const ERRNO = { ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory', ENOTDIR: 'Not a directory', ENAMETOOLONG: 'File name too long', ELOOP: 'Too many levels of symbolic links' };
+const reason = (e) => ERRNO[e && e.code] || 'Input/output error';
+// GNU wc sizes its columns from the inputs' sizes only when it knows them up front: names read
+// from a pipe are not.
+let listIsRegular = true;
+
 if (files0From !== null) {
   if (operands.length > 0) {
-    process.stderr.write(`wc: extra operand '${operands[0]}'\nfile operands cannot be combined with --files0-from\nTry 'wc --help' for more information.\n`);
+    process.stderr.write(`wc: extra operand ${quoteName(operands[0], true)}\nfile operands cannot be combined with --files0-from\nTry 'wc --help' for more information.\n`);
     process.exit(1);
   }
   let list;
   try {
-    list = files0From === '-' ? fs.readFileSync(0) : fs.readFileSync(files0From);
-  } catch {
-    process.stderr.write(`wc: cannot open '${files0From}' for reading: No such file or directory\n`);
+    const source = files0From === '-' ? 0 : fs.openSync(files0From, 'r');
+    listIsRegular = fs.fstatSync(source).isFile();
+    list = fs.readFileSync(source);
+  } catch (e) {
+    process.stderr.write(`wc: cannot open ${quoteName(files0From, true)} for reading: ${reason(e)}\n`);
     process.exit(1);
   }
-  operands.push(...list.toString('utf8').split('\0').filter(Boolean));
+  const names = list.toString('utf8').split('\0');
+  if (names[names.length - 1] === '') names.pop();
+  operands.push(...names);
 }
 
-function isWide(cp) {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
+// East Asian Wide and Fullwidth ranges (two columns), as glibc's wcwidth counts them.
+const WIDE = [
+  [0x1100, 0x115f], [0x231a, 0x231b], [0x2329, 0x232a], [0x23e9, 0x23ec], [0x23f0, 0x23f0], [0x23f3, 0x23f3],
+  [0x25fd, 0x25fe], [0x2614, 0x2615], [0x2648, 0x2653], [0x267f, 0x267f], [0x2693, 0x2693], [0x26a1, 0x26a1],
+  [0x26aa, 0x26ab], [0x26bd, 0x26be], [0x26c4, 0x26c5], [0x26ce, 0x26ce], [0x26d4, 0x26d4], [0x26ea, 0x26ea],
+  [0x26f2, 0x26f3], [0x26f5, 0x26f5], [0x26fa, 0x26fa], [0x26fd, 0x26fd], [0x2705, 0x2705], [0x270a, 0x270b],
+  [0x2728, 0x2728], [0x274c, 0x274c], [0x274e, 0x274e], [0x2753, 0x2755], [0x2757, 0x2757], [0x2795, 0x2797],
+  [0x27b0, 0x27b0], [0x27bf, 0x27bf], [0x2b1b, 0x2b1c], [0x2b50, 0x2b50], [0x2b55, 0x2b55], [0x2e80, 0x303e],
+  [0x3041, 0x3247], [0x3250, 0x4dbf], [0x4e00, 0xa4cf], [0xa960, 0xa97f], [0xac00, 0xd7a3], [0xf900, 0xfaff],
+  [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x16fe0, 0x16fe4], [0x16ff0, 0x16ff1],
+  [0x17000, 0x18cff], [0x18d00, 0x18d08], [0x1aff0, 0x1b2ff], [0x1f004, 0x1f004], [0x1f0cf, 0x1f0cf],
+  [0x1f18e, 0x1f18e], [0x1f191, 0x1f19a], [0x1f200, 0x1f202], [0x1f210, 0x1f23b], [0x1f240, 0x1f248],
+  [0x1f250, 0x1f251], [0x1f260, 0x1f265], [0x1f300, 0x1f320], [0x1f32d, 0x1f335], [0x1f337, 0x1f37c],
+  [0x1f37e, 0x1f393], [0x1f3a0, 0x1f3ca], [0x1f3cf, 0x1f3d3], [0x1f3e0, 0x1f3f0], [0x1f3f4, 0x1f3f4],
+  [0x1f3f8, 0x1f43e], [0x1f440, 0x1f440], [0x1f442, 0x1f4fc], [0x1f4ff, 0x1f53d], [0x1f54b, 0x1f54e],
+  [0x1f550, 0x1f567], [0x1f57a, 0x1f57a], [0x1f595, 0x1f596], [0x1f5a4, 0x1f5a4], [0x1f5fb, 0x1f64f],
+  [0x1f680, 0x1f6c5], [0x1f6cc, 0x1f6cc], [0x1f6d0, 0x1f6d2], [0x1f6d5, 0x1f6d7], [0x1f6dc, 0x1f6df],
+  [0x1f6eb, 0x1f6ec], [0x1f6f4, 0x1f6fc], [0x1f7e0, 0x1f7eb], [0x1f7f0, 0x1f7f0], [0x1f90c, 0x1f93a],
+  [0x1f93c, 0x1f945], [0x1f947, 0x1f9ff], [0x1fa70, 0x1faff], [0x20000, 0x2fffd], [0x30000, 0x3fffd],
+];
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]/u;
+const NOT_PRINTABLE = /[\p{Cc}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+// Columns a printable character takes (0 for what prints nothing).
+function columns(cp) {
+  if (cp < 0x7f) return cp >= 0x20 ? 1 : 0;
+  const ch = String.fromCodePoint(cp);
+  if (NOT_PRINTABLE.test(ch)) return 0;
+  if (cp !== 0xad && ZERO_WIDTH.test(ch)) return 0;
+  let lo = 0, hi = WIDE.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < WIDE[mid][0]) hi = mid - 1;
+    else if (cp > WIDE[mid][1]) lo = mid + 1;
+    else return 2;
+  }
+  return 1;
 }
 
 // Decodes UTF-8 by hand so that invalid bytes can be skipped (they are not characters).
@@ -86,7 +169,7 @@ function count(buf) {
     if (cp === 10) { lines++; maxLine = Math.max(maxLine, col); col = 0; }
     else if (cp === 9) col += 8 - (col % 8);
     else if (cp === 13 || cp === 12) { maxLine = Math.max(maxLine, col); col = 0; }
-    else if (cp >= 0x20 && cp !== 0x7f) col += isWide(cp) ? 2 : 1;
+    else col += columns(cp);
     const space = cp === 32 || (cp >= 9 && cp <= 13);
     if (space) inWord = false;
     else if (!inWord) { inWord = true; words++; }
@@ -100,29 +183,39 @@ const results = [];
 let status = 0;
 let regularBytes = 0;
 let minWidth = 1;
-for (const name of inputs) {
+inputs.forEach((name, index) => {
+  if (name === '') {
+    process.stderr.write(files0From !== null ? `wc: ${quoteName(files0From, false)}:${index + 1}: invalid zero-length file name\n` : 'wc: invalid zero-length file name\n');
+    status = 1;
+    return;
+  }
+  if (files0From === '-' && name === '-') {
+    process.stderr.write("wc: when reading file names from stdin, no file name of '-' allowed\n");
+    status = 1;
+    return;
+  }
   try {
-    if (name === '-') { results.push({ name: operands.length > 0 ? '-' : '', counts: count(fs.readFileSync(0)) }); minWidth = 7; continue; }
-    const st = fs.statSync(name);
+    const st = name === '-' ? fs.fstatSync(0) : fs.statSync(name);
     if (st.isDirectory()) {
       minWidth = 7;
-      process.stderr.write(`wc: ${name}: Is a directory\n`);
+      process.stderr.write(`wc: ${quoteName(name, false)}: Is a directory\n`);
       results.push({ name, counts: { lines: 0, words: 0, chars: 0, bytes: 0, maxLine: 0 } });
       status = 1;
-      continue;
+      return;
     }
     if (st.isFile()) regularBytes += st.size; else minWidth = 7;
-    results.push({ name, counts: count(fs.readFileSync(name)) });
+    results.push({ name: name === '-' && operands.length === 0 ? '' : name, counts: count(fs.readFileSync(name === '-' ? 0 : name)) });
   } catch (e) {
-    process.stderr.write(`wc: ${name}: No such file or directory\n`);
+    process.stderr.write(`wc: ${quoteName(name, false)}: ${reason(e)}\n`);
     status = 1;
   }
-}
+});
 
 const keys = ['lines', 'words', 'chars', 'bytes', 'maxLine'].filter((k) => want[k]);
 let width = String(regularBytes).length;
 width = Math.max(width, minWidth);
-if (keys.length === 1 && inputs.length === 1) width = 1;
+// A single count of a single input, or names read from a file (not known up front): no padding.
+if ((keys.length === 1 && inputs.length === 1) || !listIsRegular) width = 1;
 const sum = { lines: 0, words: 0, chars: 0, bytes: 0, maxLine: 0 };
 for (const r of results) for (const k of keys) sum[k] = k === 'maxLine' ? Math.max(sum[k], r.counts[k]) : sum[k] + r.counts[k];
 const line = (c, name) => keys.map((k) => String(c[k]).padStart(width)).join(' ') + (name ? ` ${name}` : '') + '\n';
