@@ -138,6 +138,12 @@ describe('shipbench run --mode market', () => {
     const lb = await runCli(['leaderboard', '--run', 'live-three', '--json', '--db', db()], { cwd: root });
     expect(lb.code).toBe(0);
     expect((JSON.parse(lb.stdout) as { marketRows: { agent: string }[] }).marketRows.map((r) => r.agent)).toContain('oracle');
+    const show = await runCli(['runs', 'show', 'live-three', '--db', db()], { cwd: root });
+    expect(show.stdout).toContain(`market: ${DAYS} days in sprints of 7, seed 1`);
+    expect(show.stdout).toMatch(/ARR at the end/);
+    const exported = await runCli(['runs', 'export', 'live-three', '--out', join(root, 'export'), '--json', '--db', db()], { cwd: root });
+    const files = (JSON.parse(exported.stdout) as { trial: string; files: string[] }[])[0]!.files.map((f) => f.slice(join(root, 'export').length + 1));
+    expect(files).toEqual(expect.arrayContaining([`${out.trials[0]!.id}/market.json`, `${out.trials[0]!.id}/inbox/week-4.md`, `${out.trials[0]!.id}/eval.json`]));
   }, 600_000);
 
   it('a command agent gets each sprint in its instruction file; a price file that is a fifo or a symlink is refused, not read', async () => {

@@ -1,4 +1,5 @@
 import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -79,6 +80,38 @@ describe('runs survive kill -9 and resume without re-spending', () => {
     expect(trialStates(db).map((t) => t.tries)).toEqual([1, 2, 1, 1]);
   });
 
+  it('a market episode killed after its first week starts over on resume and keeps one market per trial', async () => {
+    const db = join(root, 'market.db');
+    const args = ['run', '--mode', 'market', '--tasks', 'wordcount', '--days', '14', '--agent', 'command', '--agent-command', 'sleep 4', '--name', 'launch', '--db', db];
+    const child = spawn(process.execPath, [SHIPBENCH_BIN, ...args], { cwd: root, stdio: 'ignore' });
+    const storedDays = () => {
+      if (!existsSync(db)) return 0;
+      const handle = new Database(db, { readonly: true });
+      try {
+        return (handle.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'market_days'").get() as { n: number }).n === 0 ? 0 : (handle.prepare('SELECT COUNT(*) AS n FROM market_days').get() as { n: number }).n;
+      } finally {
+        handle.close();
+      }
+    };
+    // Kill once week 1 is stored, while sprint 2's agent sleeps.
+    await expect.poll(storedDays, { timeout: 60_000, interval: 200 }).toBe(7);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('close', resolve));
+    expect(trialStates(db).map((t) => t.status)).toEqual(['running']);
+
+    const resumed = await runCli(['runs', 'resume', 'launch', '--json', '--db', db], { cwd: root });
+    expect(resumed.code).toBe(0);
+    expect(trialStates(db).map((t) => `${t.status}/${t.tries}`)).toEqual(['done/2']);
+    const handle = new Database(db, { readonly: true });
+    try {
+      const markets = handle.prepare('SELECT m.id, (SELECT COUNT(*) FROM market_days d WHERE d.market_id = m.id) AS days FROM markets m').all() as { days: number }[];
+      expect(markets.map((m) => m.days)).toEqual([14]);
+      expect((handle.prepare('SELECT COUNT(*) AS n FROM market_days').get() as { n: number }).n).toBe(14);
+    } finally {
+      handle.close();
+    }
+  }, 180_000);
+
   it('refuses to resume a run whose suite changed, and refuses a taken name', async () => {
     const db = join(root, 'changed.db');
     const dir = join(root, 'wc-copy');
@@ -102,5 +135,7 @@ describe('runs survive kill -9 and resume without re-spending', () => {
     expect(configChanges(base, base)).toEqual([]);
     const changed = { ...base, tasks: [], agents: [{ kind: 'oracle' as const }], attempts: 3, policy: 'open' as const, limits: { ...base.limits, steps: 5 } };
     expect(configChanges(base, changed)).toEqual(['task wc is gone', 'the agents changed', 'attempts changed (1 → 3)', 'the policy changed (cleanroom → open)', 'the trial limits changed']);
+    const market = RunConfigSchema.parse({ ...base, mode: 'market', market: {} });
+    expect(configChanges(market, { ...market, market: { ...market.market!, seed: 2 } })).toEqual(['the market settings changed']);
   });
 });

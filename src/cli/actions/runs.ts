@@ -1,14 +1,15 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userError } from '../../errors.js';
 import { checkModelConfig, modelFromEnvironment } from '../../agent/model.js';
+import { runMarketLeaderboard } from '../../orchestrate/report-data.js';
 import { checkResumable } from '../../orchestrate/start.js';
 import { openDb, storePath } from '../../store/db.js';
 import { findRun, listRuns, trialsOfRun, triesOf } from '../../store/runs.js';
 import { loadTaskDir } from '../../tasks/load-task.js';
 import { out } from '../context.js';
-import { runsTable, trialsTable } from '../format-runs.js';
+import { marketLeaderboardTable, runsTable, trialsTable } from '../format-runs.js';
 import { executeWithProgress } from '../run-support.js';
 import { printRunOutcome } from './run.js';
 
@@ -35,8 +36,12 @@ export async function showRunAction(ref: string, flags: { json?: boolean; db?: s
     const agents = run.config.agents.map((a) => a.kind + (a.model ? `/${a.model}` : '')).join(', ');
     out(`run ${run.id}${run.name !== run.id ? ` (${run.name})` : ''}, created ${run.createdAt}, shipbench ${run.shipbenchVersion}`);
     out(`  ${run.config.tasks.length} tasks × ${agents} × ${run.config.attempts} attempts, policy ${run.config.policy}; artifacts in ${run.artifactsDir}`);
+    const world = run.config.market;
+    if (world) out(`  market: ${world.days} days in sprints of ${world.sprintDays}, seed ${world.seed}${world.customers ? `, ${world.customers} customers` : ''}; limits per sprint: ${run.config.limits.steps} steps, ${run.config.limits.timeMinutes} min, $${run.config.limits.costUsd}`);
     out('');
     out(trialsTable(trials));
+    const market = world ? runMarketLeaderboard(db, trials) : [];
+    if (market.length > 0) out(`\n${marketLeaderboardTable(market)}`);
   } finally {
     db.close();
   }
@@ -65,7 +70,7 @@ export async function resumeRunAction(ref: string, flags: { concurrency: number;
 }
 
 // Copies each finished trial's eval.json, submission.tar.gz, trajectory.jsonl and traj.json to
-// <out>/<trial>/.
+// <out>/<trial>/, and for a market trial its market.json and weekly inboxes.
 export async function exportRunAction(ref: string, flags: { out: string; json?: boolean; db?: string }): Promise<void> {
   const db = openDb(storePath(flags.db));
   try {
@@ -76,7 +81,10 @@ export async function exportRunAction(ref: string, flags: { out: string; json?: 
       const dir = resolve(flags.out, trial.id);
       await mkdir(dir, { recursive: true });
       const files: string[] = [];
-      for (const name of ['eval.json', 'submission.tar.gz', 'trajectory.jsonl', 'traj.json']) {
+      const inbox = join(trial.artifactsDir, 'inbox');
+      const weeks = existsSync(inbox) ? (await readdir(inbox)).filter((f) => f.endsWith('.md')).map((f) => join('inbox', f)) : [];
+      if (weeks.length > 0) await mkdir(join(dir, 'inbox'), { recursive: true });
+      for (const name of ['eval.json', 'submission.tar.gz', 'trajectory.jsonl', 'traj.json', 'market.json', ...weeks]) {
         const from = join(trial.artifactsDir, name);
         if (!existsSync(from)) continue;
         await copyFile(from, join(dir, name));
