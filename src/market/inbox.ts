@@ -1,24 +1,15 @@
 import type { MarketDay, TicketGroup } from '../contracts/market.js';
+import type { Week } from './week.js';
 
 // What a founder sees after a simulated week: a dashboard of the business and the week's support
 // tickets, each with one reproducing input, expected and actual output. Only what customers
 // would tell: no pass rates on hidden inputs, no feature tags of the generator. Pure.
 
-export interface WeekReport {
+export interface WeekReport extends Week {
   sprint: number;
   program: string;
-  /** The days simulated this week, in order. */
-  days: readonly MarketDay[];
-  /** The last day before this week (null in the first week). */
-  before: MarketDay | null;
-  /** Ticket groups opened this week. */
-  tickets: readonly TicketGroup[];
-  /** Tickets of earlier weeks that the build shipped this week resolves. */
-  resolved: number;
-  /** Tickets still open at the end of the week, all weeks together. */
-  openTickets: number;
-  /** Said about the price file, when it was changed or could not be read. */
-  priceNote: string | null;
+  /** What went wrong with the price file, if anything. */
+  priceProblem: string | null;
 }
 
 const SHOWN_GROUPS = 12;
@@ -47,7 +38,7 @@ export function weekInbox(r: WeekReport): string {
     `- Jobs: ${jobs} run, ${failed} failed (error rate ${jobs ? pct(failed / jobs) : '-'}), ${slow} slow`,
     `- Mean satisfaction of active customers: ${pct(last.meanSatisfaction)}`,
     `- Bank balance: ${money(last.balance)}; this week revenue ${money(revenue)}, costs ${money(costs.hosting + costs.model + costs.fixed + costs.fees)} (hosting ${money(costs.hosting)}, model ${money(costs.model)}, fixed ${money(costs.fixed)}, payment fees ${money(costs.fees)})${last.insolvent ? ' — INSOLVENT: the business has stopped' : ''}`,
-    `- Price: ${money(last.price)} a month${r.priceNote ? ` (${r.priceNote})` : ''}`,
+    `- Price: ${money(last.price)} a month${r.priceChange ? ` (changed from ${money(r.priceChange.from)})` : ''}${r.priceProblem ? ` (${r.priceProblem})` : ''}`,
     `- Support: ${r.tickets.reduce((s, t) => s + t.tickets, 0)} tickets opened this week, ${r.resolved} earlier tickets resolved by this week's build, ${r.openTickets} open`,
     '',
   ];

@@ -9,9 +9,10 @@ import { agentLabel } from '../agent/run-agent.js';
 import { Trajectory, toMiniSweTraj } from '../agent/trajectory.js';
 import { gradeSubmission } from '../grade/grade.js';
 import { weekInbox } from '../market/inbox.js';
-import { groupTickets, integrityOf, marketConfig, marketResult, productOutcomes } from '../market/market.js';
+import { integrityOf, marketConfig, marketResult, productOutcomes } from '../market/market.js';
 import { MarketSim } from '../market/model.js';
-import { preparePool, toProductOutcomes, type WorkloadOutcome } from '../market/workloads.js';
+import { simulateWeek } from '../market/week.js';
+import { preparePool, type WorkloadOutcome } from '../market/workloads.js';
 import { AGENT_RUN_INSIDE, WORKSPACE_INSIDE, type AgentSandbox } from '../sandbox/agent-sandbox.js';
 import { giveToSandbox } from '../sandbox/identity.js';
 import { removeTree, writeFileAtomic } from '../util/fs.js';
@@ -96,24 +97,21 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
       const sha = await sha256File(tarball);
       if (shipped?.sha === sha) await rm(tarball);
       else shipped = { sha, tarball, outcomes: await productOutcomes(task, tarball, pool, exec) };
-      const product = toProductOutcomes(pool, shipped.outcomes);
-      const resolved = sim.resolveTickets(product);
-      const priceNote = await applyPrice(sim, priceFile);
-      if (priceNote) trajectory.append({ type: 'note', text: `price: ${priceNote}` });
-      const before = sim.days.at(-1) ?? null;
-      const ticketsBefore = sim.tickets.length;
-      const days = sim.simulate(input.market.sprintDays, product, episode.usage.costUsd);
+      const price = await readPrice(priceFile, sim.price);
+      const week = simulateWeek(sim, pool, { outcomes: shipped.outcomes, days: input.market.sprintDays, llmCostUsd: episode.usage.costUsd, price: 'price' in price ? price.price : null });
+      if ('problem' in price) trajectory.append({ type: 'note', text: `price: ${price.problem}` });
+      if (week.priceChange) trajectory.append({ type: 'note', text: `price: changed from $${week.priceChange.from} to $${week.priceChange.to}` });
       result = marketResult(task, config, pool, sim, shipped.outcomes, label, integrityOf(sim, pool, shipped.outcomes));
-      input.onWeek?.(result, days);
-      const inbox = weekInbox({ sprint: sprint.index, program: task.program, days, before, tickets: groupTickets(sim.tickets.slice(ticketsBefore), pool, shipped.outcomes), resolved, openTickets: sim.tickets.filter((t) => t.resolvedDay === null).length, priceNote });
+      input.onWeek?.(result, week.days);
+      const inbox = weekInbox({ ...week, sprint: sprint.index, program: task.program, priceProblem: 'problem' in price ? price.problem : null });
       await writeFileAtomic(join(input.artifactsDir, 'inbox', `week-${sprint.index}.md`), inbox);
       if (sim.day >= config.days) break;
       await sandbox.writeRunFile(`inbox/week-${sprint.index}.md`, inbox);
       sprint.update = sprintUpdate(sprint.index + 1, setting, sim.day, inbox);
-      if (days.at(-1)?.insolvent) {
+      if (week.days.at(-1)?.insolvent) {
         // The business has stopped: no sprint can change that, the remaining days run out as they are.
         trajectory.append({ type: 'note', text: `insolvent on day ${sim.day}: the episode ends, the remaining days are simulated without sprints` });
-        const rest = sim.simulate(config.days - sim.day, product);
+        const rest = simulateWeek(sim, pool, { outcomes: shipped.outcomes, days: config.days - sim.day, llmCostUsd: 0, price: null }).days;
         result = marketResult(task, config, pool, sim, shipped.outcomes, label, integrityOf(sim, pool, shipped.outcomes));
         input.onWeek?.(result, rest);
         break;
@@ -138,17 +136,13 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   }
 }
 
-// Reads the price file after a sprint: a changed, valid price applies from now on; anything else
-// keeps the price and says why (the note goes to the inbox).
-async function applyPrice(sim: MarketSim, file: string): Promise<string | null> {
+// The price the agent set in its price file, or why it cannot be read (the old price then stays).
+async function readPrice(file: string, current: number): Promise<{ price: number } | { problem: string }> {
   const text = await readSmallFile(file);
-  if (text === null) return `${PRICE_FILE} is missing or not a plain file; the price stays $${sim.price}`;
+  if (text === null) return { problem: `${PRICE_FILE} is missing or not a plain file; the price stays $${current}` };
   const price = Number(text.replace(/^\$/, ''));
-  if (text === '' || !Number.isFinite(price) || price < 0 || price > MAX_PRICE) return `${PRICE_FILE} holds "${text.slice(0, 40)}", not a price between 0 and ${MAX_PRICE}; the price stays $${sim.price}`;
-  if (price === sim.price) return null;
-  const was = sim.price;
-  sim.setPrice(price);
-  return `changed from $${was} to $${price}`;
+  if (text === '' || !Number.isFinite(price) || price < 0 || price > MAX_PRICE) return { problem: `${PRICE_FILE} holds "${text.slice(0, 40)}", not a price between 0 and ${MAX_PRICE}; the price stays $${current}` };
+  return { price };
 }
 
 // The first bytes of a file the agent controls, trimmed; null unless it is a regular file (never

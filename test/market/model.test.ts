@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MarketConfigSchema, type MarketConfigInput } from '../../src/contracts/market.js';
 import { calibrate, degraded, failingShare, LADDER } from '../../src/market/calibrate.js';
+import { weekInbox } from '../../src/market/inbox.js';
 import { integrityOf } from '../../src/market/market.js';
+import { simulateWeek } from '../../src/market/week.js';
 import { MarketSim, type PoolShape } from '../../src/market/model.js';
 import { referenceOutcomes, toProductOutcomes, unavailable, type WorkloadOutcome, type WorkloadPool } from '../../src/market/workloads.js';
 import type { Task } from '../../src/tasks/load-task.js';
@@ -140,5 +142,46 @@ describe('market calibration', () => {
     expect(b.size).toBe(Math.round(0.35 * pool.workloads.length));
     expect([...a].every((i) => b.has(i))).toBe(true);
     expect(large.features.length).toBeGreaterThan(small.features.length);
+  });
+});
+
+describe('live market weeks', () => {
+  const pool = syntheticPool();
+  const config = MarketConfigSchema.parse({ customers: 2000 });
+
+  it('thirteen weeks of an unchanged product are the same 90 days as one static market', () => {
+    const outcomes = failingShare(pool, 0.1);
+    const weekly = new MarketSim(config, pool.shape);
+    for (let week = 0; week < 13; week++) simulateWeek(weekly, pool, { outcomes, days: 7, llmCostUsd: 0, price: null });
+    const whole = run(pool, outcomes);
+    expect(weekly.days).toEqual(whole.days);
+    expect(weekly.summary()).toEqual(whole.summary());
+  });
+
+  it('a fixed build closes the tickets of the broken one, a new price holds from that week, and the inbox says so', () => {
+    const sim = new MarketSim(config, pool.shape);
+    const broken = failingShare(pool, 0.3);
+    const first = simulateWeek(sim, pool, { outcomes: broken, days: 14, llmCostUsd: 0, price: null });
+    expect(first.before).toBeNull();
+    expect(first.tickets.length).toBeGreaterThan(0);
+    expect(first.openTickets).toBe(first.tickets.reduce((n, t) => n + t.open, 0));
+    const second = simulateWeek(sim, pool, { outcomes: referenceOutcomes(pool), days: 7, llmCostUsd: 3, price: 39 });
+    expect(second.resolved).toBe(first.openTickets);
+    expect(second.openTickets).toBe(0);
+    expect(second.tickets).toEqual([]);
+    expect(second.priceChange).toEqual({ from: 29, to: 39 });
+    expect(second.before).toEqual(first.days.at(-1));
+    expect(second.days.map((d) => d.price)).toEqual(Array(7).fill(39));
+    expect(second.days[0]!.llmCost).toBe(3);
+
+    const inbox = weekInbox({ ...first, sprint: 1, program: 'synthetic', priceProblem: null });
+    expect(inbox).toMatch(/^# Week 1: days 1–14\n/);
+    const top = first.tickets[0]!;
+    expect(inbox).toContain(`$ synthetic ${top.input.argv.join(' ')}`);
+    expect(inbox).toContain(`Expected:\n\n\`\`\`\n${top.expected}\n\`\`\``);
+    const later = weekInbox({ ...second, sprint: 2, program: 'synthetic', priceProblem: null });
+    expect(later).toContain('Price: $39.00 a month (changed from $29.00)');
+    expect(later).toContain(`${second.resolved} earlier tickets resolved by this week's build, 0 open`);
+    expect(later).toContain('No new tickets this week.');
   });
 });
