@@ -27,7 +27,14 @@ export interface Sprint {
   total: number;
   /** What changed since the last sprint (the inbox), for agents that keep their conversation. */
   update: string;
+  /** Steps taken in earlier sprints: the trajectory numbers steps across the whole episode. */
+  stepsBefore: number;
   carry: { messages?: ChatMessage[] };
+}
+
+// The trajectory's number of an episode's `local`-th step (steps count on across sprints).
+export function stepNumber(episode: Episode, local: number): number {
+  return (episode.sprint?.stepsBefore ?? 0) + local;
 }
 
 export interface EpisodeResult {

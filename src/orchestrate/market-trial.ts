@@ -79,11 +79,12 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
     await writeFile(priceFile, `${config.price}\n`);
     await giveToSandbox(priceFile);
     trajectory.append({ type: 'start', task: task.id, agent: label, policy: input.policy, instruction });
-    const sprint: Sprint = { index: 1, total: sprints, update: instruction, carry: {} };
+    const sprint: Sprint = { index: 1, total: sprints, update: instruction, stepsBefore: 0, carry: {} };
     for (; sprint.index <= sprints; sprint.index++) {
       if (input.signal?.aborted) break;
       trajectory.append({ type: 'sprint', sprint: sprint.index, day: sim.day + 1, text: sprint.update });
       const text = sprint.index === 1 ? instruction : `${sprint.update}\n\n---\n\n${instruction}`;
+      sprint.stepsBefore = total.steps;
       const episode = await runEpisode(input, sandbox, trajectory, text, sprint);
       // The episode ends as its last sprint that did anything ended.
       const exitStatus = episode.exitStatus === 'no-op' ? total.exitStatus : episode.exitStatus;

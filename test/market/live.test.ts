@@ -80,6 +80,9 @@ describe('shipbench run --mode market', () => {
     // No stub on the PATH (a rebuild episode has one there), and the launch price in price.txt.
     expect(probe.split('\n').slice(-2)).toEqual(['19', '']);
 
+    // Steps count on across sprints (sprint 1 took three replies, the third its submission).
+    expect(events.flatMap((e) => (e.type === 'command' ? [e.step] : []))).toEqual([1, 2, 4]);
+
     // Sprint 2 read the week-1 inbox, could not rewrite it, and raised the price.
     const inboxRead = outputs(events).find((o) => o.includes('# Week 1'));
     expect(inboxRead).toContain('## Dashboard');

@@ -1,6 +1,6 @@
 import { AGENT_RUN_INSIDE } from '../../sandbox/agent-sandbox.js';
 import { userError } from '../../errors.js';
-import { NO_USAGE, type Episode, type EpisodeResult } from '../episode.js';
+import { NO_USAGE, stepNumber, type Episode, type EpisodeResult } from '../episode.js';
 import { recordCommand } from '../observation.js';
 
 // Where the instruction file appears inside the sandbox.
@@ -30,7 +30,7 @@ export async function runCommand(episode: Episode): Promise<EpisodeResult> {
   const line = agentCommandLine(template, episode.instruction);
   const timeoutMs = episode.limits.timeMinutes * 60_000;
   const result = await episode.sandbox.exec(`exec 2>&1\n${line}`, { timeoutMs, env, signal: episode.signal });
-  const { exitCode } = recordCommand(episode.trajectory, 1, template, result, timeoutMs);
+  const { exitCode } = recordCommand(episode.trajectory, stepNumber(episode, 1), template, result, timeoutMs);
   if (result.outcome.endedBy === 'timeout') return { exitStatus: 'time-limit', steps: 1, usage: { ...NO_USAGE, priced: false }, message: `the agent CLI was stopped after ${episode.limits.timeMinutes} min` };
   const message = exitCode === 0 ? 'the agent CLI finished' : `the agent CLI exited with ${exitCode ?? result.outcome.endedBy}`;
   return { exitStatus: exitCode === 0 ? 'submitted' : 'agent-error', steps: 1, usage: { ...NO_USAGE, priced: false }, message };

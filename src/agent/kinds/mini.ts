@@ -1,5 +1,5 @@
 import type { Usage } from '../../contracts/run.js';
-import { addUsage, NO_USAGE, type Episode, type EpisodeResult } from '../episode.js';
+import { addUsage, NO_USAGE, stepNumber, type Episode, type EpisodeResult } from '../episode.js';
 import { chat, ModelError, type ChatMessage, type ModelConfig } from '../model.js';
 import { recordCommand } from '../observation.js';
 
@@ -89,7 +89,7 @@ export async function runMini(episode: Episode, model: ModelConfig): Promise<Epi
     if (isSubmit(action.command)) return end('submitted', `submitted after ${steps} replies`);
 
     const result = await sandbox.exec(`exec 2>&1\n${action.command}`, { timeoutMs: stepTimeoutMs, signal: episode.signal });
-    const { exitCode, text } = recordCommand(trajectory, steps, action.command, result, stepTimeoutMs);
+    const { exitCode, text } = recordCommand(trajectory, stepNumber(episode, steps), action.command, result, stepTimeoutMs);
     const observation = `<returncode>${exitCode ?? 'killed'}</returncode>\n<output>\n${text}</output>`;
     messages.push({ role: 'user', content: observation });
     trajectory.append({ type: 'message', role: 'user', content: observation });

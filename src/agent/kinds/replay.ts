@@ -1,6 +1,6 @@
 import type { TrajectoryEvent } from '../../contracts/run.js';
 import { userError } from '../../errors.js';
-import { NO_USAGE, type Episode, type EpisodeResult } from '../episode.js';
+import { NO_USAGE, stepNumber, type Episode, type EpisodeResult } from '../episode.js';
 import { recordCommand } from '../observation.js';
 import { readTrajectory } from '../trajectory.js';
 
@@ -20,7 +20,7 @@ export async function runReplay(episode: Episode): Promise<EpisodeResult> {
     if (episode.signal?.aborted) break;
     steps++;
     const result = await episode.sandbox.exec(`exec 2>&1\n${recordedCommand.command}`, { timeoutMs: stepTimeoutMs, signal: episode.signal });
-    const { exitCode } = recordCommand(episode.trajectory, steps, recordedCommand.command, result, stepTimeoutMs);
+    const { exitCode } = recordCommand(episode.trajectory, stepNumber(episode, steps), recordedCommand.command, result, stepTimeoutMs);
     if (exitCode !== recordedCommand.exitCode) episode.trajectory.append({ type: 'note', text: `step ${steps} exited ${exitCode} where the recording exited ${recordedCommand.exitCode}` });
   }
   const exitStatus = ending?.type === 'end' ? ending.exitStatus : 'submitted';
