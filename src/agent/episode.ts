@@ -29,7 +29,7 @@ export interface Sprint {
   update: string;
   /** Steps taken in earlier sprints: the trajectory numbers steps across the whole episode. */
   stepsBefore: number;
-  carry: { messages?: ChatMessage[] };
+  carry: { messages?: ChatMessage[]; sprintStart?: number };
 }
 
 // The trajectory's number of an episode's `local`-th step (steps count on across sprints).

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAction, SUBMIT_WORD } from '../../src/agent/kinds/mini.js';
+import { appendUser, carryOver, parseAction, SUBMIT_WORD } from '../../src/agent/kinds/mini.js';
 import { truncateOutput } from '../../src/agent/observation.js';
 import { readTrajectory } from '../../src/agent/trajectory.js';
 import { runCli } from '../support/cli.js';
@@ -114,5 +114,29 @@ describe('mini reply parsing', () => {
     expect(cut.endsWith('b'.repeat(5000))).toBe(true);
     expect(cut).toContain('2000 characters left out');
     expect(truncateOutput('short')).toBe('short');
+  });
+});
+
+describe('mini conversations across market sprints', () => {
+  const sys = { role: 'system' as const, content: 'S' };
+  const brief = { role: 'user' as const, content: 'BRIEF' };
+  const said = (text: string) => ({ role: 'assistant' as const, content: text });
+  const output = (text: string) => ({ role: 'user' as const, content: `<returncode>0</returncode>\n<output>\n${text}</output>` });
+
+  it('keeps the brief and the last sprint, shortens its outputs and leaves earlier sprints out', () => {
+    const sprint1 = [sys, brief, said('a1'), output('x'.repeat(5000)), said('submit')];
+    const second = carryOver(sprint1, 2);
+    expect(second.map((m) => m.content.length)).toEqual([1, 5, 2, 400 + '\n[… output of an earlier sprint left out]'.length, 6]);
+    const started = appendUser(second, 'UPDATE 2');
+    const sprint2 = [...started, said('b1'), output('short'), said('submit')];
+    const third = carryOver(sprint2, started.length - 1);
+    expect(third.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant']);
+    expect(third[1]!.content).toBe('BRIEF\n\n[3 messages of earlier sprints are left out here: your work is in the workspace, each week\'s inbox in its file.]\n\nUPDATE 2');
+    expect(third.map((m) => m.content)).not.toContain('a1');
+  });
+
+  it('merges a user message into a user message so roles alternate', () => {
+    expect(appendUser([sys, brief], 'more')).toEqual([sys, { role: 'user', content: 'BRIEF\n\nmore' }]);
+    expect(appendUser([sys, brief, said('ok')], 'more').map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
   });
 });

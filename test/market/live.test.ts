@@ -97,6 +97,13 @@ describe('shipbench run --mode market', () => {
     expect(sprint2.some((m) => m.role === 'assistant' && m.content.includes('cat > wc.js'))).toBe(true);
     expect(sprint2.at(-1)!.content).toMatch(/^# Sprint 2 of 4 \(day 8 of 28\)/);
     expect(sprint2.at(-1)!.content).toContain('## Dashboard');
+    // Sprint 3 starts from the brief and sprint 2 only: sprint 1 is left out, roles still alternate.
+    const sprint3 = model.requests[5]!.body.messages as { role: string; content: string }[];
+    expect(sprint3.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
+    expect(sprint3[1]!.content).toMatch(/Market brief[\s\S]*messages of earlier sprints are left out[\s\S]*# Sprint 2 of 4/);
+    expect(sprint3.some((m) => m.content.includes('cat > wc.js'))).toBe(false);
+    expect(sprint3[2]!.content).toContain(`echo ${NEW_PRICE} > price.txt`);
+    expect(sprint3.at(-1)!.content).toMatch(/^# Sprint 3 of 4 \(day 15 of 28\)/);
 
     // Every day is stored; the new price holds from the week after the sprint that set it.
     const days = storedDays(trial.id);

@@ -44,14 +44,22 @@ function isSubmit(command: string): boolean {
 export async function runMini(episode: Episode, model: ModelConfig): Promise<EpisodeResult> {
   const { limits, trajectory, sandbox } = episode;
   const started = Date.now();
-  const carried = episode.sprint?.carry.messages;
-  const budget = `You have at most ${limits.steps} replies and $${limits.costUsd} of model spend${episode.sprint ? ' in this sprint' : ''}.`;
-  const fresh: ChatMessage[] = carried?.length ? [] : [{ role: 'system', content: SYSTEM_PROMPT }];
-  fresh.push({ role: 'user', content: `${carried?.length && episode.sprint ? episode.sprint.update : episode.instruction}\n\n${budget}` });
-  const messages: ChatMessage[] = carried?.length ? elideOldOutputs(carried) : [];
-  messages.push(...fresh);
-  if (episode.sprint) episode.sprint.carry.messages = messages;
-  for (const m of fresh) trajectory.append({ type: 'message', role: m.role, content: m.content });
+  const { sprint } = episode;
+  const budget = `You have at most ${limits.steps} replies and $${limits.costUsd} of model spend${sprint ? ' in this sprint' : ''}.`;
+  let messages: ChatMessage[];
+  if (sprint?.carry.messages?.length) {
+    // A later sprint of a market episode: the conversation so far, then the week's news.
+    messages = appendUser(carryOver(sprint.carry.messages, sprint.carry.sprintStart ?? 2), `${sprint.update}\n\n${budget}`);
+    sprint.carry.sprintStart = messages.length - 1;
+    trajectory.append({ type: 'message', role: 'user', content: `${sprint.update}\n\n${budget}` });
+  } else {
+    messages = [
+      { role: 'system', content: SYSTEM_PROMPT },
+      { role: 'user', content: `${episode.instruction}\n\n${budget}` },
+    ];
+    for (const m of messages) trajectory.append({ type: 'message', role: m.role, content: m.content });
+  }
+  if (sprint) sprint.carry.messages = messages;
   let usage: Usage = NO_USAGE;
   let steps = 0;
   let formatErrors = 0;
@@ -96,12 +104,28 @@ export async function runMini(episode: Episode, model: ModelConfig): Promise<Epi
   }
 }
 
-// Command outputs of earlier sprints kept short, so a conversation that spans a market episode
-// keeps its commands and decisions without growing past the model's context. Pure.
+// The conversation a later sprint of a market episode starts from: the system prompt and the brief,
+// then the sprint that just ended (from `lastStart`) with its command outputs shortened. Earlier
+// sprints are left out: their work is in the workspace and their news in the inbox files, and the
+// context stays bounded however many sprints there are. Pure.
 const KEPT_OLD_OUTPUT = 400;
-export function elideOldOutputs(messages: readonly ChatMessage[]): ChatMessage[] {
-  return messages.map((m) => {
+export function carryOver(messages: readonly ChatMessage[], lastStart: number): ChatMessage[] {
+  const head = messages.slice(0, 2);
+  const last = messages.slice(Math.max(2, lastStart)).map((m) => {
     if (m.role !== 'user' || !m.content.startsWith('<returncode>') || m.content.length <= KEPT_OLD_OUTPUT) return m;
     return { ...m, content: `${m.content.slice(0, KEPT_OLD_OUTPUT)}\n[… output of an earlier sprint left out]` };
   });
+  const dropped = Math.max(2, lastStart) - 2;
+  let out = head;
+  if (dropped > 0) out = appendUser(out, `[${dropped} messages of earlier sprints are left out here: your work is in the workspace, each week's inbox in its file.]`);
+  for (const m of last) out = m.role === 'user' ? appendUser(out, m.content) : [...out, m];
+  return out;
+}
+
+// Adds a user message, merged into the last one when that is a user message too (providers want
+// the roles to alternate). Pure.
+export function appendUser(messages: readonly ChatMessage[], content: string): ChatMessage[] {
+  const last = messages.at(-1);
+  if (last?.role === 'user') return [...messages.slice(0, -1), { role: 'user', content: `${last.content}\n\n${content}` }];
+  return [...messages, { role: 'user', content }];
 }
