@@ -77,34 +77,49 @@ export async function preparePool(task: Task, config: MarketConfig, options: Exe
   let workloads: Workload[];
   if (existsSync(file)) workloads = (JSON.parse(readFileSync(file, 'utf8')) as { workloads: Workload[] }).workloads;
   else {
-    const planned = await planWorkloads(task, seed, Math.ceil(count * OVERPLAN));
-    const drafts = planned.map((p) => CaseSchema.parse({ ...p, expect: { exit: 0 } }));
-    const runs: CaseRun[][] = [];
-    for (let r = 0; r < REFERENCE_RUNS; r++) {
-      runs.push(await execute(task, referenceProgram(task), drafts, options, `reference run ${r + 1}/${REFERENCE_RUNS}`));
+    // Trials of one run that start together share one recording of the pool.
+    let pending = recording.get(file);
+    if (!pending) {
+      pending = recordPool(task, config, { seed, count, key, file }, options).finally(() => recording.delete(file));
+      recording.set(file, pending);
     }
-    workloads = [];
-    drafts.forEach((draft, i) => {
-      const all = runs.map((r) => r[i] as CaseRun);
-      const first = all[0] as CaseRun;
-      if (workloads.length >= count || all.some((r) => r.outcome.endedBy !== 'exit')) return;
-      if (new Set(all.map((r) => canonicalJson(r.observed))).size !== 1) return;
-      const { exit, stdout, stderr } = first.observed;
-      const n = workloads.length;
-      workloads.push({
-        id: `w${String(n).padStart(4, '0')}`,
-        week: Math.floor(n / config.workloadsPerWeek),
-        features: [...draft.features].sort(),
-        case: CaseSchema.parse({ ...draft, id: `w${String(n).padStart(4, '0')}`, expect: { exit: exit ?? 0, stdout, stderr } }),
-        referenceMs: Math.max(...all.map((r) => r.outcome.wallMs)),
-        referenceCpuMs: first.outcome.cpuMs ?? first.outcome.wallMs,
-      });
-    });
-    if (workloads.length === 0) throw new Error(`the reference of ${task.id} failed every planned workload`);
-    await mkdir(options.cacheDir, { recursive: true });
-    await writeFileAtomic(file, JSON.stringify({ key, workloads }));
+    workloads = await pending;
   }
   return { key, workloads, shape: shapeOf(workloads) };
+}
+
+const recording = new Map<string, Promise<Workload[]>>();
+
+// Plans the pool's workloads and runs the reference on each twice; disagreeing runs are dropped.
+async function recordPool(task: Task, config: MarketConfig, at: { seed: number; count: number; key: string; file: string }, options: ExecOptions): Promise<Workload[]> {
+  const { seed, count, key, file } = at;
+  const planned = await planWorkloads(task, seed, Math.ceil(count * OVERPLAN));
+  const drafts = planned.map((p) => CaseSchema.parse({ ...p, expect: { exit: 0 } }));
+  const runs: CaseRun[][] = [];
+  for (let r = 0; r < REFERENCE_RUNS; r++) {
+    runs.push(await execute(task, referenceProgram(task), drafts, options, `reference run ${r + 1}/${REFERENCE_RUNS}`));
+  }
+  const workloads: Workload[] = [];
+  drafts.forEach((draft, i) => {
+    const all = runs.map((r) => r[i] as CaseRun);
+    const first = all[0] as CaseRun;
+    if (workloads.length >= count || all.some((r) => r.outcome.endedBy !== 'exit')) return;
+    if (new Set(all.map((r) => canonicalJson(r.observed))).size !== 1) return;
+    const { exit, stdout, stderr } = first.observed;
+    const n = workloads.length;
+    workloads.push({
+      id: `w${String(n).padStart(4, '0')}`,
+      week: Math.floor(n / config.workloadsPerWeek),
+      features: [...draft.features].sort(),
+      case: CaseSchema.parse({ ...draft, id: `w${String(n).padStart(4, '0')}`, expect: { exit: exit ?? 0, stdout, stderr } }),
+      referenceMs: Math.max(...all.map((r) => r.outcome.wallMs)),
+      referenceCpuMs: first.outcome.cpuMs ?? first.outcome.wallMs,
+    });
+  });
+  if (workloads.length === 0) throw new Error(`the reference of ${task.id} failed every planned workload`);
+  await mkdir(options.cacheDir, { recursive: true });
+  await writeFileAtomic(file, JSON.stringify({ key, workloads }));
+  return workloads;
 }
 
 function shapeOf(workloads: readonly Workload[]): PoolShape {
