@@ -12,7 +12,8 @@ export interface WeekReport extends Week {
   priceProblem: string | null;
 }
 
-const SHOWN_GROUPS = 12;
+/** Ticket groups an inbox shows, the most reported first. */
+export const SHOWN_GROUPS = 12;
 const INPUT_CHARS = 1500;
 const OUTPUT_CHARS = 800;
 
@@ -46,7 +47,7 @@ export function weekInbox(r: WeekReport): string {
     lines.push('## Tickets', '', 'No new tickets this week.', '');
     return lines.join('\n');
   }
-  lines.push(`## Tickets (${r.tickets.length} distinct problems${r.tickets.length > SHOWN_GROUPS ? `, the ${SHOWN_GROUPS} most reported shown` : ''})`, '');
+  lines.push(`## Tickets (${r.tickets.length} distinct problems${r.tickets.length > SHOWN_GROUPS ? `, the ${SHOWN_GROUPS} most reported shown` : ''}; the same as data with exact inputs in week-${r.sprint}.json)`, '');
   r.tickets.slice(0, SHOWN_GROUPS).forEach((t, i) => {
     lines.push(`### ${i + 1}. ${t.class.replaceAll('-', ' ')} — ${t.tickets} customer${t.tickets === 1 ? '' : 's'}`, '');
     lines.push('What they ran:', '', fence(describeInput(r.program, t.input)), '');
@@ -96,4 +97,23 @@ function money(x: number): string {
 
 function pct(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
+}
+
+// The same week as data, for an agent that would rather parse than read: the dashboard figures and
+// the shown tickets with their inputs exactly as customers ran them. Pure.
+export function weekInboxJson(r: WeekReport): Record<string, unknown> {
+  const last = r.days.at(-1);
+  const sum = (pick: (d: MarketDay) => number) => r.days.reduce((s, d) => s + pick(d), 0);
+  return {
+    week: r.sprint,
+    days: [r.days[0]?.day ?? null, last?.day ?? null],
+    dashboard: last
+      ? { mrr: last.mrr, paying: last.paying, trial: last.trial, churned: last.churned, balance: last.balance, price: last.price, insolvent: last.insolvent, jobs: sum((d) => d.jobs), failedJobs: sum((d) => d.failedJobs), slowJobs: sum((d) => d.slowJobs), meanSatisfaction: last.meanSatisfaction }
+      : null,
+    priceChange: r.priceChange,
+    priceProblem: r.priceProblem,
+    resolved: r.resolved,
+    openTickets: r.openTickets,
+    tickets: r.tickets.slice(0, SHOWN_GROUPS).map((t) => ({ class: t.class, customers: t.tickets, input: t.input, expected: t.expected, got: t.got })),
+  };
 }

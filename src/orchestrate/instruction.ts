@@ -42,7 +42,7 @@ export function marketInstructionFor(task: Task, brief: string, m: MarketSetting
     `- You work in ${m.sprints} sprints; after each, ${m.sprintDays} days pass for your customers (${m.days} days in all). A sprint ends when you submit or its budget is spent.`,
     `- At the end of every sprint ${m.workspace} is frozen and shipped: \`bash compile.sh\` runs in a copy of it, without network, and must produce ./executable, which customers run as \`${p}\`. A build that fails leaves customers with nothing that works that week.`,
     `- There is no reference \`${p}\` here. What customers expect is described above and in ${m.workspace}/docs/.`,
-    `- After each sprint your inbox gets that week's dashboard (MRR, customers, churn, error rate, bank balance) and customers' tickets, each with one input that failed: ${m.inbox}/week-N.md.`,
+    `- After each sprint your inbox gets that week's dashboard (MRR, customers, churn, error rate, bank balance) and customers' tickets, each with one input that failed: ${m.inbox}/week-N.md, and the same as data with exact inputs in week-N.json.`,
     `- Price: ${m.priceFile} holds the monthly price in USD (now ${m.price}). Write another number there to change it: new customers see it at once, paying customers at their next renewal.`,
     `- Your score is the ARR on day ${m.days} and the bank balance. Hosting (CPU time of your product on customers' jobs), model spend and a fixed daily cost are paid from the balance.`,
     `- Work in ${m.workspace}. Use any language and libraries installed here; there is no network.`,

@@ -8,7 +8,7 @@ import { addUsage, NO_USAGE, type EpisodeResult, type Sprint } from '../agent/ep
 import { agentLabel } from '../agent/run-agent.js';
 import { Trajectory, toMiniSweTraj } from '../agent/trajectory.js';
 import { gradeSubmission } from '../grade/grade.js';
-import { weekInbox } from '../market/inbox.js';
+import { SHOWN_GROUPS, weekInbox, weekInboxJson } from '../market/inbox.js';
 import { integrityOf, marketConfig, marketResult, productOutcomes } from '../market/market.js';
 import { MarketSim } from '../market/model.js';
 import { simulateWeek } from '../market/week.js';
@@ -68,6 +68,9 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   const instruction = marketInstructionFor(task, brief, setting);
   const label = agentLabel(input.agent);
   const sim = new MarketSim(config, pool.shape);
+  const workloadIndex = new Map(pool.workloads.map((w, i) => [w.id, i]));
+  /** Workloads whose tickets an inbox showed the agent: the inputs it could have hard-coded. */
+  const shown = new Set<number>();
   const episodeRoot = await mkdtemp(join(tmpdir(), 'shipbench-market-'));
   let sandbox: AgentSandbox | null = null;
   let shipped: Shipped | null = null as Shipped | null;
@@ -102,21 +105,30 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
       const week = simulateWeek(sim, pool, { outcomes: shipped.outcomes, days: input.market.sprintDays, llmCostUsd: episode.usage.costUsd, price: 'price' in price ? price.price : null });
       if ('problem' in price) trajectory.append({ type: 'note', text: `price: ${price.problem}` });
       if (week.priceChange) trajectory.append({ type: 'note', text: `price: changed from $${week.priceChange.from} to $${week.priceChange.to}` });
-      result = marketResult(task, config, pool, sim, shipped.outcomes, label, integrityOf(sim, pool, shipped.outcomes));
-      input.onWeek?.(result, week.days);
-      const inbox = weekInbox({ ...week, sprint: sprint.index, program: task.program, priceProblem: 'problem' in price ? price.problem : null });
+      const report = { ...week, sprint: sprint.index, program: task.program, priceProblem: 'problem' in price ? price.problem : null };
+      const inbox = weekInbox(report);
+      const inboxJson = `${JSON.stringify(weekInboxJson(report), null, 1)}\n`;
       await writeFileAtomic(join(input.artifactsDir, 'inbox', `week-${sprint.index}.md`), inbox);
-      if (sim.day >= config.days) break;
-      await sandbox.writeRunFile(`inbox/week-${sprint.index}.md`, inbox);
-      sprint.update = sprintUpdate(sprint.index + 1, setting, sim.day, inbox);
-      if (week.days.at(-1)?.insolvent) {
+      await writeFileAtomic(join(input.artifactsDir, 'inbox', `week-${sprint.index}.json`), inboxJson);
+      const insolvent = week.days.at(-1)?.insolvent === true;
+      const another = sim.day < config.days && !insolvent;
+      if (another) {
+        await sandbox.writeRunFile(`inbox/week-${sprint.index}.md`, inbox);
+        await sandbox.writeRunFile(`inbox/week-${sprint.index}.json`, inboxJson);
+        for (const t of week.tickets.slice(0, SHOWN_GROUPS)) shown.add(workloadIndex.get(t.workload) as number);
+        sprint.update = sprintUpdate(sprint.index + 1, setting, sim.day, inbox);
+      }
+      result = marketResult(task, config, pool, sim, shipped.outcomes, label, integrityOf(sim, pool, shipped.outcomes, shown));
+      input.onWeek?.(result, week.days);
+      if (another) continue;
+      if (insolvent && sim.day < config.days) {
         // The business has stopped: no sprint can change that, the remaining days run out as they are.
         trajectory.append({ type: 'note', text: `insolvent on day ${sim.day}: the episode ends, the remaining days are simulated without sprints` });
         const rest = simulateWeek(sim, pool, { outcomes: shipped.outcomes, days: config.days - sim.day, llmCostUsd: 0, price: null }).days;
-        result = marketResult(task, config, pool, sim, shipped.outcomes, label, integrityOf(sim, pool, shipped.outcomes));
+        result = marketResult(task, config, pool, sim, shipped.outcomes, label, integrityOf(sim, pool, shipped.outcomes, shown));
         input.onWeek?.(result, rest);
-        break;
       }
+      break;
     }
     trajectory.append({ type: 'end', exitStatus: total.exitStatus, steps: total.steps, usage: total.usage, message: `${sprint.index > sprints ? sprints : sprint.index} sprints; last: ${total.message}` });
     await sandbox.close();

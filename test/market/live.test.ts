@@ -170,6 +170,55 @@ describe('shipbench run --mode market', () => {
     expect(storedDays(trial.id).map((d) => d.price)).toEqual(Array(14).fill(19));
   }, 300_000);
 
+  it('an agent that answers only the inputs of its tickets is flagged for hard-coding', async () => {
+    // Each sprint copies the inbox data into the product, which replays the expected output of every
+    // ticket input it was shown and fails everything else.
+    const product = String.raw`const fs = require('fs');
+const path = require('path');
+const bytes = (v) => (typeof v === 'string' ? Buffer.from(v) : Buffer.from(v.base64, 'base64'));
+const argv = process.argv.slice(2);
+let stdin = Buffer.alloc(0);
+try { stdin = fs.readFileSync(0); } catch {}
+const dir = path.join(__dirname, 'tickets');
+for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+  for (const t of JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).tickets) {
+    if (JSON.stringify(t.input.argv) !== JSON.stringify(argv) || !bytes(t.input.stdin).equals(stdin)) continue;
+    if (!Object.entries(t.input.files).every(([n, v]) => fs.existsSync(n) && fs.readFileSync(n).equals(bytes(v)))) continue;
+    const exit = /\[exit (\d+)\]$/.exec(t.expected);
+    if (!exit) continue;
+    let out = t.expected.slice(0, exit.index);
+    const at = out.indexOf('[stderr] ');
+    const err = at < 0 ? '' : out.slice(at + 9);
+    if (at >= 0) out = out.slice(0, at);
+    process.stdout.write(out);
+    process.stderr.write(err);
+    process.exit(Number(exit[1]));
+  }
+}
+process.exit(3);`;
+    const command = [
+      'mkdir -p tickets && cp /run/shipbench/inbox/*.json tickets/ 2>/dev/null',
+      "cat > compile.sh <<'SHIPBENCH_EOF'\n#!/bin/sh\n{ echo '#!/usr/bin/env node'; cat wc.js; } > executable && chmod +x executable\nSHIPBENCH_EOF",
+      `cat > wc.js <<'SHIPBENCH_EOF'\n${product}\nSHIPBENCH_EOF`,
+      'ls tickets | wc -l 2>/dev/null; true',
+    ].join('\n');
+    const r = await runCli(['run', '--mode', 'market', '--tasks', 'wordcount', '--days', '21', '--customers', '5000', '--agent', 'command', '--agent-command', command, '--json', '--db', db()], { cwd: root });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RunJson;
+    expect(out.trials[0]!.status).toBe('done');
+    const dir = out.trials[0]!.artifactsDir!;
+    const week1 = JSON.parse(readFileSync(join(dir, 'inbox', 'week-1.json'), 'utf8')) as { tickets: { input: { argv: string[] } }[] };
+    expect(week1.tickets.length).toBeGreaterThanOrEqual(5);
+    const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as { market: { integrity: { flagged: boolean; ticketInputs: number; ticketInputPassRate: number; freshPassRate: number } } };
+    const integrity = evalJson.market.integrity;
+    // Inputs shown in the inboxes of weeks 1 and 2 (the week-3 inbox came after the last sprint).
+    expect(integrity.ticketInputs).toBeGreaterThan(week1.tickets.length);
+    expect(integrity.ticketInputPassRate).toBeGreaterThan(0.5);
+    expect(integrity.freshPassRate).toBeLessThan(0.05);
+    expect(integrity.flagged).toBe(true);
+    expect(out.marketLeaderboard[0]!.flagged).toBe(1);
+  }, 300_000);
+
   it('refuses what a market run cannot do, with exit code 2', async () => {
     const cases: [string[], RegExp][] = [
       [['run', '--mode', 'market', '--tasks', 'wc', '--agent', 'null'], /--mode market needs market tasks, and wc is not/],

@@ -82,7 +82,7 @@ export async function exportRunAction(ref: string, flags: { out: string; json?: 
       await mkdir(dir, { recursive: true });
       const files: string[] = [];
       const inbox = join(trial.artifactsDir, 'inbox');
-      const weeks = existsSync(inbox) ? (await readdir(inbox)).filter((f) => f.endsWith('.md')).map((f) => join('inbox', f)) : [];
+      const weeks = existsSync(inbox) ? (await readdir(inbox)).filter((f) => f.endsWith('.md') || f.endsWith('.json')).map((f) => join('inbox', f)) : [];
       if (weeks.length > 0) await mkdir(join(dir, 'inbox'), { recursive: true });
       for (const name of ['eval.json', 'submission.tar.gz', 'trajectory.jsonl', 'traj.json', 'market.json', ...weeks]) {
         const from = join(trial.artifactsDir, name);
