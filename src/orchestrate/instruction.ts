@@ -25,6 +25,8 @@ export interface MarketSetting {
   /** The file whose number is the monthly price. */
   priceFile: string;
   price: number;
+  customers: number;
+  trialDays: number;
   sprints: number;
   sprintDays: number;
   days: number;
@@ -39,6 +41,7 @@ export function marketInstructionFor(task: Task, brief: string, m: MarketSetting
     '',
     '## How the launch works',
     '',
+    `- This launch: ${m.customers.toLocaleString('en-US')} prospective customers, a ${m.trialDays}-day free trial, a list price of $${m.price} a month.`,
     `- You work in ${m.sprints} sprints; after each, ${m.sprintDays} days pass for your customers (${m.days} days in all). A sprint ends when you submit or its budget is spent.`,
     `- At the end of every sprint ${m.workspace} is frozen and shipped: \`bash compile.sh\` runs in a copy of it, without network, and must produce ./executable, which customers run as \`${p}\`. A build that fails leaves customers with nothing that works that week.`,
     `- There is no reference \`${p}\` here. What customers expect is described above and in ${m.workspace}/docs/.`,

@@ -64,7 +64,7 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
     throw new InfrastructureError(`task ${task.id}: its market brief ${task.spec.market?.brief} cannot be read`);
   });
   const sprints = Math.ceil(config.days / input.market.sprintDays);
-  const setting: MarketSetting = { workspace: WORKSPACE_INSIDE, inbox: `${AGENT_RUN_INSIDE}/inbox`, priceFile: `${WORKSPACE_INSIDE}/${PRICE_FILE}`, price: config.price, sprints, sprintDays: input.market.sprintDays, days: config.days };
+  const setting: MarketSetting = { workspace: WORKSPACE_INSIDE, inbox: `${AGENT_RUN_INSIDE}/inbox`, priceFile: `${WORKSPACE_INSIDE}/${PRICE_FILE}`, price: config.price, customers: config.customers, trialDays: config.trialDays, sprints, sprintDays: input.market.sprintDays, days: config.days };
   const instruction = marketInstructionFor(task, brief, setting);
   const label = agentLabel(input.agent);
   const sim = new MarketSim(config, pool.shape);
