@@ -8,6 +8,7 @@ import { addUsage, NO_USAGE, type EpisodeResult, type Sprint } from '../agent/ep
 import { agentLabel } from '../agent/run-agent.js';
 import { Trajectory, toMiniSweTraj } from '../agent/trajectory.js';
 import { gradeSubmission } from '../grade/grade.js';
+import { defaultConcurrency } from '../runner/run-suite.js';
 import { SHOWN_GROUPS, weekInbox, weekInboxJson } from '../market/inbox.js';
 import { integrityOf, marketConfig, marketResult, productOutcomes } from '../market/market.js';
 import { MarketSim } from '../market/model.js';
@@ -57,7 +58,7 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   await mkdir(join(input.artifactsDir, 'builds'), { recursive: true });
   await mkdir(join(input.artifactsDir, 'inbox'), { recursive: true });
   const trajectory = new Trajectory(join(input.artifactsDir, 'trajectory.jsonl'));
-  const concurrency = input.gradeConcurrency ?? 2;
+  const concurrency = input.gradeConcurrency ?? defaultConcurrency();
   const exec = { cacheDir: input.cacheDir, concurrency, signal: input.signal, extraHide: input.privateDirs };
   const pool = await preparePool(task, config, exec);
   const brief = await readFile(join(task.dir, task.spec.market.brief), 'utf8').catch(() => {
