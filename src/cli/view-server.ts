@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { marketDetail, reportRun, reportSummary, trajectoryPage, trialDetail } from '../orchestrate/report-data.js';
+import { marketDetail, reportRun, reportSummary, taskDetail, trajectoryPage, trialDetail } from '../orchestrate/report-data.js';
 import { viewerPage } from '../report/html.js';
 import type { Db } from '../store/db.js';
 
@@ -31,6 +31,8 @@ export async function startViewServer(db: Db, options: { port: number; run?: str
       if (m) return reply(send, trialDetail(db, decodeURIComponent(m[1] as string), offset, limit));
       m = /^\/api\/trials\/([^/]+)\/trajectory$/.exec(url.pathname);
       if (m) return reply(send, trajectoryPage(db, decodeURIComponent(m[1] as string), offset, limit));
+      m = /^\/api\/tasks\/([^/]+)$/.exec(url.pathname);
+      if (m) return reply(send, taskDetail(db, reportRun(db, options.run), decodeURIComponent(m[1] as string)));
       m = /^\/api\/markets\/([^/]+)$/.exec(url.pathname);
       if (m) return reply(send, marketDetail(db, decodeURIComponent(m[1] as string)));
       return send(404, { error: 'no such page' });

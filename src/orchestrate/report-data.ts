@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrajectoryEvent } from '../contracts/run.js';
 import { readTrajectory } from '../agent/trajectory.js';
-import type { HeatCell, ReportData, ReportMarket, ReportSummary, ReportTrial, TrajectoryPage, TrialDetail } from '../report/data.js';
+import type { HeatCell, ReportData, ReportMarket, ReportSummary, ReportTrial, TaskDetail, TrajectoryPage, TrialDetail } from '../report/data.js';
 import { leaderboard, marketLeaderboard, type MarketLeaderboardRow, type MarketScore, type TrialScore } from '../report/stats.js';
 import type { Db } from '../store/db.js';
-import { failingCases, featureTallies, gradeHead } from '../store/grades.js';
+import { failingCases, featureTallies, gradeHead, hardestCases } from '../store/grades.js';
 import { findMarket, getMarket, listMarkets, type StoredMarket } from '../store/markets.js';
 import { findRun, listRuns, trialById, trialsOfRun, type RunRow, type TrialRow } from '../store/runs.js';
 
@@ -122,6 +122,35 @@ export function trialDetail(db: Db, trialId: string, offset = 0, limit = 50, dif
   };
 }
 
+// A task of a run across its agents (null when the run has no finished trial of it).
+const HARDEST_CASES = 25;
+export function taskDetail(db: Db, run: RunRow | null, taskId: string): TaskDetail | null {
+  const trials = run ? trialsOfRun(db, run.id).filter((t) => t.task === taskId && t.status === 'done') : [];
+  if (trials.length === 0) return null;
+  const byAgent = new Map<string, TrialRow[]>();
+  for (const t of trials) byAgent.set(t.agent, [...(byAgent.get(t.agent) ?? []), t]);
+  const agents = [...byAgent].map(([agent, ts]) => ({
+    agent,
+    attempts: ts.length,
+    meanScore: ts.reduce((s, t) => s + (t.score ?? 0), 0) / ts.length,
+    bestScore: Math.max(...ts.map((t) => t.score ?? 0)),
+    resolved: ts.filter((t) => t.resolved).length,
+  }));
+  const gradesOf = (ts: readonly TrialRow[]) => ts.flatMap((t) => (t.gradeId ? [t.gradeId] : []));
+  const tallies = new Map([...byAgent].map(([agent, ts]) => [agent, new Map(featureTallies(db, gradesOf(ts)).map((f) => [f.feature, f]))]));
+  const failing = new Set([...tallies.values()].flatMap((m) => [...m.values()].filter((f) => f.passed < f.total).map((f) => f.feature)));
+  const features = [...failing]
+    .map((feature) => ({ feature, byAgent: Object.fromEntries([...tallies].map(([agent, m]) => { const f = m.get(feature); return [agent, f ? { passed: f.passed, total: f.total } : null]; })) }))
+    .sort((a, b) => worst(a.byAgent) - worst(b.byAgent) || a.feature.localeCompare(b.feature));
+  const grades = gradesOf(trials);
+  return { task: taskId, agents, features, hardest: hardestCases(db, grades, HARDEST_CASES), gradedTrials: grades.length };
+}
+
+// The lowest pass rate a feature has across agents.
+function worst(byAgent: Record<string, { passed: number; total: number } | null>): number {
+  return Math.min(...Object.values(byAgent).map((f) => (f && f.total > 0 ? f.passed / f.total : 1)));
+}
+
 // A page of one trial's trajectory events (outputs cut to `outputChars`).
 export function trajectoryPage(db: Db, trialId: string, offset = 0, limit = 200, outputChars = 20_000): TrajectoryPage | null {
   const trial = trialById(db, trialId);
@@ -155,8 +184,15 @@ const OUTPUT_CHARS = 2000;
 // Everything a self-contained report embeds.
 export function reportData(db: Db, run: RunRow | null, version: string): ReportData {
   const summary = reportSummary(db, run, version);
-  const data: ReportData = { summary, trials: {}, trajectories: {}, markets: {}, truncated: [] };
+  const data: ReportData = { summary, tasks: {}, trials: {}, trajectories: {}, markets: {}, truncated: [] };
   let used = JSON.stringify(summary).length;
+  for (const task of new Set(summary.trials.map((t) => t.task))) {
+    const detail = taskDetail(db, run, task);
+    if (detail) {
+      data.tasks[task] = detail;
+      used += JSON.stringify(detail).length;
+    }
+  }
   let skipped = 0;
   for (const m of summary.markets) {
     const detail = marketDetail(db, m.id);

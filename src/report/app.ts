@@ -42,7 +42,7 @@ pre .add { color:var(--good); } pre .del { color:var(--bad); } pre .hunk { color
 .tag { display:inline-block; background:var(--soft); border:1px solid var(--line); border-radius:3px; padding:0 4px; margin-right:3px; font-size:12px; }
 .bad { color:var(--bad); } .good { color:var(--good); } .muted { color:var(--muted); }
 .event { border-left:3px solid var(--line); padding:2px 8px; margin:6px 0; }
-.event.command { border-color:var(--accent); } .event.broker { border-color:#8e44ad; } .event.message { border-color:#95a5a6; } .event.end { border-color:var(--good); } .event.sprint { border-color:#e67e22; background:#fff7ee; }
+.event.command { border-color:var(--accent); } .event.broker { border-color:#8e44ad; } .event.message { border-color:#95a5a6; } .event.end { border-color:var(--good); } .event.sprint { border-color:#e67e22; background:#fff7ee; } .task-link { cursor:pointer; text-decoration:underline dotted; }
 .charts { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:12px; }
 .chart { border:1px solid var(--line); border-radius:6px; padding:8px; }
 .chart h3 { font-size:13px; margin:0 0 4px; }
@@ -70,6 +70,7 @@ export const REPORT_SCRIPT = String.raw`
         trial: async (id) => data.trials[id] || null,
         trajectory: async (id) => data.trajectories[id] || null,
         market: async (id) => data.markets[id] || null,
+        task: async (id) => data.tasks[id] || null,
         canPage: false,
       }
     : {
@@ -77,6 +78,7 @@ export const REPORT_SCRIPT = String.raw`
         trial: (id, offset) => api('/api/trials/' + encodeURIComponent(id) + '?offset=' + (offset || 0) + '&limit=100'),
         trajectory: (id, offset) => api('/api/trials/' + encodeURIComponent(id) + '/trajectory?offset=' + (offset || 0) + '&limit=200'),
         market: (id) => api('/api/markets/' + encodeURIComponent(id)),
+        task: (id) => api('/api/tasks/' + encodeURIComponent(id)),
         canPage: true,
       };
 
@@ -223,7 +225,7 @@ export const REPORT_SCRIPT = String.raw`
     const cell = new Map(summary.heatmap.map((c) => [c.agent + '\0' + c.task, c]));
     let html = '<div class="heat" id="heatmap" style="grid-template-columns:minmax(90px,160px) repeat(' + agents.length + ', minmax(70px,1fr))"><span></span>' + agents.map((a) => '<span class="label" title="' + esc(a) + '"><b>' + esc(a) + '</b></span>').join('');
     for (const t of tasks) {
-      html += '<span class="label">' + esc(t) + '</span>';
+      html += '<span class="label task-link" data-open-task="' + esc(t) + '" title="open ' + esc(t) + '">' + esc(t) + '</span>';
       for (const a of agents) {
         const c = cell.get(a + '\0' + t);
         html += c ? '<span class="cell" data-agent="' + esc(a) + '" data-task="' + esc(t) + '" style="background:hsl(' + Math.round(c.meanScore * 120) + ',70%,72%)" title="' + esc(a + ' on ' + t + ': ' + pct(c.meanScore) + ' mean over ' + c.attempts + ' attempts, ' + c.resolved + ' resolved') + '">' + pct(c.meanScore) + '</span>' : '<span class="cell muted">-</span>';
@@ -232,6 +234,7 @@ export const REPORT_SCRIPT = String.raw`
     html += '</div>';
     main.insertAdjacentHTML('beforeend', html);
     main.querySelectorAll('#heatmap .cell[data-task]').forEach((el) => el.addEventListener('click', () => { state.filter = el.dataset.agent + ' ' + el.dataset.task; state.view = 'trials'; render(); }));
+    main.querySelectorAll('#heatmap [data-open-task]').forEach((el) => el.addEventListener('click', () => openTask(el.dataset.openTask)));
   }
 
   function renderTrials(main) {
@@ -259,6 +262,51 @@ export const REPORT_SCRIPT = String.raw`
     main.append(list);
     const input = $('#trial-filter', main);
     input.addEventListener('input', () => { state.filter = input.value; const pos = input.selectionStart; render(); const again = $('#trial-filter'); again.focus(); again.setSelectionRange(pos, pos); });
+  }
+
+  function renderTasks(main) {
+    main.insertAdjacentHTML('beforeend', '<h2>Tasks</h2>');
+    const byTask = new Map();
+    for (const c of summary.heatmap) {
+      const t = byTask.get(c.task) || { task: c.task, agents: 0, attempts: 0, sum: 0, resolved: 0 };
+      t.agents++; t.attempts += c.attempts; t.sum += c.meanScore * c.attempts; t.resolved += c.resolved;
+      byTask.set(c.task, t);
+    }
+    const rows = [...byTask.values()].map((t) => ({ ...t, mean: t.attempts ? t.sum / t.attempts : 0 }));
+    if (!rows.length) { main.insertAdjacentHTML('beforeend', '<p class="muted">No finished trials yet.</p>'); return; }
+    const cols = [
+      { key: 'task', label: 'task', html: (t) => esc(t.task), value: (t) => t.task },
+      { key: 'agents', label: 'agents', num: true, html: (t) => t.agents, value: (t) => t.agents },
+      { key: 'attempts', label: 'trials', num: true, html: (t) => t.attempts, value: (t) => t.attempts },
+      { key: 'mean', label: 'mean pass rate', num: true, html: (t) => pct(t.mean), value: (t) => t.mean },
+      { key: 'resolved', label: 'resolved trials', num: true, html: (t) => t.resolved, value: (t) => t.resolved },
+    ];
+    main.append(sortable('tasks', cols, rows, state.taskSort || { key: 'mean', asc: true }, (key) => { state.taskSort = { key, asc: state.taskSort && state.taskSort.key === key ? !state.taskSort.asc : true }; render(); }, (t) => 'data-open-task="' + esc(t.task) + '" style="cursor:pointer"'));
+    main.querySelectorAll('#tasks tr[data-open-task]').forEach((tr) => tr.addEventListener('click', () => openTask(tr.dataset.openTask)));
+  }
+
+  async function openTask(id) {
+    state.open = { kind: 'task', id };
+    location.hash = 'task=' + encodeURIComponent(id);
+    const panel = $('#panel');
+    panel.innerHTML = '<div class="panel" data-testid="task-panel"><b>' + esc(id) + '</b><div id="tab"></div></div>';
+    const box = $('#tab', panel);
+    const d = await source.task(id);
+    if (!d) { box.innerHTML = '<p class="muted">No finished trial of this task.</p>'; return; }
+    const agents = d.agents.map((a) => a.agent);
+    let html = '<table id="task-agents"><thead><tr><th>agent</th><th class="num">trials</th><th class="num">mean</th><th class="num">best</th><th class="num">resolved</th></tr></thead><tbody>' +
+      d.agents.map((a) => '<tr data-agent="' + esc(a.agent) + '"><td>' + esc(a.agent) + '</td><td class="num">' + a.attempts + '</td><td class="num" data-col="mean">' + pct(a.meanScore) + '</td><td class="num">' + pct(a.bestScore) + '</td><td class="num">' + a.resolved + '</td></tr>').join('') + '</tbody></table>';
+    html += '<h3>Features some trial fails</h3>';
+    html += d.features.length
+      ? '<table id="task-features"><thead><tr><th>feature</th>' + agents.map((a) => '<th class="num">' + esc(a) + '</th>').join('') + '</tr></thead><tbody>' +
+        d.features.map((f) => '<tr data-feature="' + esc(f.feature) + '"><td>' + esc(f.feature) + '</td>' + agents.map((a) => { const v = f.byAgent[a]; return v ? '<td class="num" data-agent="' + esc(a) + '" style="background:hsl(' + Math.round((v.passed / v.total) * 120) + ',70%,85%)">' + v.passed + '/' + v.total + '</td>' : '<td class="num muted">-</td>'; }).join('') + '</tr>').join('') + '</tbody></table>'
+      : '<p class="muted">Every graded trial passes every feature.</p>';
+    html += '<h3>Cases failed most often</h3>';
+    html += d.hardest.length
+      ? '<table id="task-cases"><thead><tr><th>case</th><th class="num">failed by</th><th>features</th></tr></thead><tbody>' + d.hardest.map((c) => '<tr data-case="' + esc(c.id) + '"><td><code>' + esc(c.id) + '</code></td><td class="num">' + c.failedIn + ' of ' + d.gradedTrials + '</td><td>' + c.features.map((f) => '<span class="tag">' + esc(f) + '</span>').join('') + '</td></tr>').join('') + '</tbody></table>'
+      : '<p class="muted">No case fails.</p>';
+    box.innerHTML = html;
+    panel.scrollIntoView({ block: 'nearest' });
   }
 
   function renderMarkets(main) {
@@ -373,6 +421,7 @@ export const REPORT_SCRIPT = String.raw`
     if (state.view === 'leaderboard') renderLeaderboard(main);
     else if (state.view === 'heatmap') renderHeatmap(main);
     else if (state.view === 'trials') renderTrials(main);
+    else if (state.view === 'tasks') renderTasks(main);
     else renderMarkets(main);
     const panel = document.createElement('div');
     panel.id = 'panel';
@@ -404,6 +453,7 @@ export const REPORT_SCRIPT = String.raw`
     const h = new URLSearchParams(location.hash.slice(1));
     if (h.get('trial')) openTrial(h.get('trial'), h.get('tab') || 'cases');
     else if (h.get('market')) { state.view = 'markets'; render(); openMarket(h.get('market')); }
+    else if (h.get('task')) { state.view = 'tasks'; render(); openTask(h.get('task')); }
   });
 })();
 `;

@@ -91,8 +91,21 @@ export interface TrajectoryPage {
 }
 
 // A whole report for one file: the summary, and what each trial and market opens to.
+// One task of a run across its agents: how each did, which features each misses, and the cases
+// that fail most often.
+export interface TaskDetail {
+  task: string;
+  agents: { agent: string; attempts: number; meanScore: number; bestScore: number; resolved: number }[];
+  /** Features some finished trial fails: passed / total per agent (null when the agent has no grade). */
+  features: { feature: string; byAgent: Record<string, { passed: number; total: number } | null> }[];
+  /** The cases failed by most trials, with how many of the task's graded trials fail each. */
+  hardest: { id: string; failedIn: number; features: string[] }[];
+  gradedTrials: number;
+}
+
 export interface ReportData {
   summary: ReportSummary;
+  tasks: Record<string, TaskDetail>;
   trials: Record<string, TrialDetail>;
   trajectories: Record<string, TrajectoryPage>;
   markets: Record<string, ReportMarket>;

@@ -16,7 +16,7 @@ function page(title: string, dataScript: string): string {
 </head>
 <body>
 <header><h1>shipbench report</h1></header>
-<nav><a href="#" data-view="leaderboard" class="on">Leaderboard</a><a href="#" data-view="heatmap">Heatmap</a><a href="#" data-view="trials">Trials</a><a href="#" data-view="markets">Markets</a></nav>
+<nav><a href="#" data-view="leaderboard" class="on">Leaderboard</a><a href="#" data-view="heatmap">Heatmap</a><a href="#" data-view="trials">Trials</a><a href="#" data-view="tasks">Tasks</a><a href="#" data-view="markets">Markets</a></nav>
 <main><p class="muted">loading…</p></main>
 ${dataScript}<script>${REPORT_SCRIPT}</script>
 </body>

@@ -113,10 +113,12 @@ export function failingCases(db: Db, gradeId: string, offset: number, limit: num
   return { total, rows: rows.map((r) => ({ id: r.case_id as string, passed: false, failures: split(r.failures), features: split(r.features), diff: (r.diff as string | null) ?? null })) };
 }
 
-// passed / total per feature of a grade.
-export function featureTallies(db: Db, gradeId: string): { feature: string; passed: number; total: number }[] {
+// passed / total per feature of a grade, or of several grades together.
+export function featureTallies(db: Db, gradeId: string | readonly string[]): { feature: string; passed: number; total: number }[] {
+  const ids = typeof gradeId === 'string' ? [gradeId] : gradeId;
   const tally = new Map<string, { passed: number; total: number }>();
-  for (const r of db.prepare('SELECT passed, features FROM case_results WHERE grade_id = ?').iterate(gradeId) as Iterable<{ passed: number; features: string | null }>) {
+  if (ids.length === 0) return [];
+  for (const r of db.prepare(`SELECT passed, features FROM case_results WHERE grade_id IN (${ids.map(() => '?').join(',')})`).iterate(...ids) as Iterable<{ passed: number; features: string | null }>) {
     for (const f of split(r.features)) {
       const t = tally.get(f) ?? { passed: 0, total: 0 };
       t.total++;
@@ -125,6 +127,16 @@ export function featureTallies(db: Db, gradeId: string): { feature: string; pass
     }
   }
   return [...tally].map(([feature, t]) => ({ feature, ...t })).sort((a, b) => a.passed / a.total - b.passed / b.total || a.feature.localeCompare(b.feature));
+}
+
+// The cases the given grades fail most often (grades of one task): how many of them fail each.
+export function hardestCases(db: Db, gradeIds: readonly string[], limit: number): { id: string; failedIn: number; features: string[] }[] {
+  if (gradeIds.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT case_id, SUM(1 - passed) AS failed, MAX(features) AS features FROM case_results WHERE grade_id IN (${gradeIds.map(() => '?').join(',')})
+      GROUP BY case_id HAVING failed > 0 ORDER BY failed DESC, MIN(ordinal) LIMIT ?`)
+    .all(...gradeIds, limit) as { case_id: string; failed: number; features: string | null }[];
+  return rows.map((r) => ({ id: r.case_id, failedIn: r.failed, features: split(r.features) }));
 }
 
 // A grade's counts and build, without reading every case verdict.

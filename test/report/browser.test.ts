@@ -115,6 +115,35 @@ describe('shipbench report in chromium', () => {
     await page.close();
   });
 
+  it('drills into a task: each agent, the features each fails, the cases failed most often', async () => {
+    const { page, errors } = await open(`file://${join(root, 'report.html')}`);
+    const stored = JSON.parse(await shipbench(['report', '--run', 'small', '--json'])) as ReportData;
+    const wc = stored.tasks.wc!;
+    expect(wc.agents.map((a) => a.agent).sort()).toEqual(['mini/gpt-4o-mini', 'null']);
+    expect(wc.hardest.length).toBeGreaterThan(0);
+    await page.click('nav a[data-view=tasks]');
+    expect(await page.locator('#tasks tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-open-task')).sort())).toEqual(['fold', 'wc']);
+    await page.click('#tasks tr[data-open-task=wc]');
+    await page.waitForSelector('[data-testid=task-panel] #task-agents');
+    for (const a of wc.agents) {
+      expect(await page.locator(`#task-agents tr[data-agent="${a.agent}"] td[data-col=mean]`).innerText()).toBe(`${(a.meanScore * 100).toFixed(1)}%`);
+    }
+    // The null agent fails every feature: each feature row shows 0 of its cases for it.
+    expect(await page.locator('#task-features tbody tr').count()).toBe(wc.features.length);
+    const first = wc.features[0]!;
+    expect(await page.locator(`#task-features tr[data-feature="${first.feature}"] td[data-agent=null]`).innerText()).toBe(`0/${first.byAgent.null!.total}`);
+    const top = wc.hardest[0]!;
+    expect(await page.locator('#task-cases tbody tr').first().innerText()).toContain(`${top.failedIn} of ${wc.gradedTrials}`);
+    await page.screenshot({ path: join(SHOTS, 'task.png'), fullPage: true });
+    // The heatmap's task labels open the same panel.
+    await page.click('nav a[data-view=heatmap]');
+    await page.click('#heatmap [data-open-task=fold]');
+    await page.waitForSelector('[data-testid=task-panel] #task-agents');
+    expect(await page.locator('[data-testid=task-panel] > b').innerText()).toBe('fold');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws a market: MRR and ARR, customers, tickets by class and the bank balance by day', async () => {
     const { page, errors } = await open(`file://${join(root, 'report.html')}`);
     await page.click('nav a[data-view=markets]');
@@ -167,6 +196,10 @@ describe('shipbench view', () => {
     expect(page1.failingTotal).toBe(nullWc.total);
     expect(page2.failing[0]!.id).not.toBe(page1.failing[0]!.id);
     expect((await fetch(`${url}api/trials/nope`)).status).toBe(404);
+    const task = (await (await fetch(`${url}api/tasks/wc`)).json()) as ReportData['tasks'][string];
+    expect(task.agents.map((a) => a.agent).sort()).toEqual(['mini/gpt-4o-mini', 'null']);
+    expect(task.gradedTrials).toBe(2);
+    expect((await fetch(`${url}api/tasks/nope`)).status).toBe(404);
 
     const { page, errors } = await open(url);
     await page.waitForSelector('#leaderboard tr[data-agent]');
@@ -233,7 +266,7 @@ describe('a large run', () => {
       trials.push({ id: `t${ordinal}`, ordinal: ++ordinal, task, agent, attempt, status: 'done', exitStatus: 'submitted', score: passed / 5000, resolved: passed === 5000, passed, total: 5000, steps: 40, costUsd: 0.5, inputTokens: 1000, outputTokens: 100, brokerCalls: 3, durationMs: 1000, error: null, hasTrajectory: false, marketId: null, arr: null });
     }
     const heatmap = tasks.flatMap((task) => agents.map((agent) => ({ agent, task, meanScore: 0.5, attempts: 5, resolved: 1 })));
-    const data: ReportData = { summary: { generatedAt: new Date().toISOString(), shipbenchVersion: 'test', run: { id: 'big', name: 'big', createdAt: '', tasks: 200, agents, attempts: 5, policy: 'cleanroom' }, live: false, leaderboard: [], marketLeaderboard: [], heatmap, trials, markets: [] }, trials: {}, trajectories: {}, markets: {}, truncated: [] };
+    const data: ReportData = { summary: { generatedAt: new Date().toISOString(), shipbenchVersion: 'test', run: { id: 'big', name: 'big', createdAt: '', tasks: 200, agents, attempts: 5, policy: 'cleanroom' }, live: false, leaderboard: [], marketLeaderboard: [], heatmap, trials, markets: [] }, tasks: {}, trials: {}, trajectories: {}, markets: {}, truncated: [] };
     const file = join(root, 'big.html');
     writeFileSync(file, renderReport(data));
     const { page, errors } = await open(`file://${file}`);
