@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MarketDay, MarketResult } from '../contracts/market.js';
 import type { MarketRun } from '../contracts/run.js';
+import { userError } from '../errors.js';
 import { addUsage, NO_USAGE, type EpisodeResult, type Sprint } from '../agent/episode.js';
 import { agentLabel } from '../agent/run-agent.js';
 import { Trajectory, toMiniSweTraj } from '../agent/trajectory.js';
@@ -16,6 +17,7 @@ import { simulateWeek } from '../market/week.js';
 import { preparePool, type WorkloadOutcome } from '../market/workloads.js';
 import { AGENT_RUN_INSIDE, WORKSPACE_INSIDE, type AgentSandbox } from '../sandbox/agent-sandbox.js';
 import { giveToSandbox } from '../sandbox/identity.js';
+import type { Task } from '../tasks/load-task.js';
 import { removeTree, writeFileAtomic } from '../util/fs.js';
 import { sha256File } from '../util/hash.js';
 import { evalJson } from './eval-json.js';
@@ -61,9 +63,7 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   const concurrency = input.gradeConcurrency ?? defaultConcurrency();
   const exec = { cacheDir: input.cacheDir, concurrency, signal: input.signal, extraHide: input.privateDirs };
   const pool = await preparePool(task, config, exec);
-  const brief = await readFile(join(task.dir, task.spec.market.brief), 'utf8').catch(() => {
-    throw new InfrastructureError(`task ${task.id}: its market brief ${task.spec.market?.brief} cannot be read`);
-  });
+  const brief = await readMarketBrief(task);
   const sprints = Math.ceil(config.days / input.market.sprintDays);
   const setting: MarketSetting = { workspace: WORKSPACE_INSIDE, inbox: `${AGENT_RUN_INSIDE}/inbox`, priceFile: `${WORKSPACE_INSIDE}/${PRICE_FILE}`, price: config.price, customers: config.customers, trialDays: config.trialDays, sprints, sprintDays: input.market.sprintDays, days: config.days };
   const instruction = marketInstructionFor(task, brief, setting);
@@ -147,6 +147,16 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   } finally {
     await sandbox?.close();
     await removeTree(episodeRoot);
+  }
+}
+
+// The brief of a market task; a task that names a missing brief is the user's to fix.
+export async function readMarketBrief(task: Task): Promise<string> {
+  const file = join(task.dir, task.spec.market?.brief ?? 'brief.md');
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw userError('task.brief', `task ${task.id}: its market brief ${file} cannot be read`, 'add the file or fix market.brief in task.yaml');
   }
 }
 

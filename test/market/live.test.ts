@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketDay } from '../../src/contracts/market.js';
 import type { TrajectoryEvent } from '../../src/contracts/run.js';
+import { findTask } from '../../src/tasks/load-task.js';
 import { runCli } from '../support/cli.js';
 import { scriptedMarketSession, startFakeOpenAI, type FakeModel } from '../support/fake-models.js';
 import { tempDir } from '../support/fixtures.js';
@@ -227,6 +229,10 @@ process.exit(3);`;
       [['run', '--tasks', 'wordcount', '--agent', 'null'], /market tasks keep their reference hidden.*--mode market/],
       [['run', '--mode', 'market', '--tasks', 'wordcount', '--agent', 'null', '--days', '400'], /--days: /],
     ];
+    const briefless = join(root, 'briefless');
+    await cp(findTask('wordcount').dir, briefless, { recursive: true });
+    await rm(join(briefless, 'brief.md'));
+    cases.push([['run', '--mode', 'market', '--tasks', briefless, '--agent', 'null'], /task wordcount: its market brief .*brief\.md cannot be read; add the file or fix market\.brief in task\.yaml/]);
     for (const [args, message] of cases) {
       const r = await runCli([...args, '--db', db()], { cwd: root });
       expect(r.code, args.join(' ')).toBe(2);

@@ -2,6 +2,7 @@ import { AgentPolicySchema, MarketRunSchema, RunModeSchema, TrialLimitsSchema, t
 import type { Task } from '../../tasks/load-task.js';
 import { parseAllowlist } from '../../sandbox/allowlist-proxy.js';
 import { userError } from '../../errors.js';
+import { readMarketBrief } from '../../orchestrate/market-trial.js';
 import { createNewRun } from '../../orchestrate/start.js';
 import { leaderboard } from '../../report/stats.js';
 import { openDb, storePath } from '../../store/db.js';
@@ -72,6 +73,7 @@ export async function runAction(flags: RunFlags): Promise<void> {
   if (!mode) throw userError('cli.mode', `--mode must be rebuild or market, not "${flags.mode}"`, 'pick one of them');
   const tasks = resolveTasks(flags.tasks);
   const market = mode === 'market' ? marketRun(flags, tasks) : undefined;
+  if (market) for (const task of tasks) await readMarketBrief(task);
   if (mode === 'rebuild') {
     const marketTasks = tasks.filter((t) => t.spec.kind === 'market').map((t) => t.id);
     if (marketTasks.length > 0) throw userError('cli.tasks', `${marketTasks.join(', ')}: market tasks keep their reference hidden, so a rebuild run cannot give it to the agent`, `run them with --mode market, score a product with shipbench market --task ${marketTasks[0]} <submission>, or pick rebuild tasks (--tasks core)`);
