@@ -114,6 +114,9 @@ export async function executeWithProgress(db: Db, run: RunRow, tasks: readonly T
           const cost = episode.usage.priced ? `$${episode.usage.costUsd.toFixed(4)}` : 'cost unknown';
           const market = e.output.market ? `ARR ${usd(e.output.market.summary.arr)}, balance ${usd(e.output.market.summary.balance)}; ` : '';
           say(`[${finished}/${total}] ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: ${market}${percent(grade.score)} ${verdict} (${episode.exitStatus}, ${episode.steps} steps, ${cost}, ${(e.output.durationMs / 1000).toFixed(1)} s)`);
+        } else if (e.kind === 'trial-week') {
+          const d = e.last;
+          say(`  ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: day ${e.day}/${e.days}, MRR ${usd(d.mrr)}, ${d.paying} paying, ${d.trial} in trial, balance ${usd(d.balance)}`);
         } else if (e.kind === 'trial-failed') {
           say(`  ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: try ${e.tryNumber} failed: ${e.error}${e.willRetry ? '; retrying' : ''}`);
         }

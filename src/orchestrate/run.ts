@@ -14,7 +14,8 @@ export type RunEvent =
   | { kind: 'start'; total: number; todo: number; reclaimed: number }
   | { kind: 'trial-start'; trial: TrialRow; tryNumber: number }
   | { kind: 'trial-done'; trial: TrialRow; output: TrialOutput }
-  | { kind: 'trial-failed'; trial: TrialRow; tryNumber: number; error: string; willRetry: boolean };
+  | { kind: 'trial-failed'; trial: TrialRow; tryNumber: number; error: string; willRetry: boolean }
+  | { kind: 'trial-week'; trial: TrialRow; day: number; days: number; last: MarketDay };
 
 export interface ExecuteRunOptions {
   db: Db;
@@ -86,7 +87,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
             signal: stop.signal,
           };
           const market = run.config.market;
-          const output = market ? await executeMarketTrial({ ...input, market, cacheDir: options.marketCacheDir, onWeek: weekRecorder(db, trial.id) }) : await executeTrial(input);
+          const recordWeek = marketRecorder(db, trial.id);
+          const onWeek = (result: MarketResult, days: readonly MarketDay[]) => {
+            recordWeek(result, days);
+            const last = days.at(-1);
+            if (last && market) options.onEvent?.({ kind: 'trial-week', trial, day: last.day, days: market.days, last });
+          };
+          const output = market ? await executeMarketTrial({ ...input, market, cacheDir: options.marketCacheDir, onWeek }) : await executeTrial(input);
           if (stop.signal.aborted) {
             // Stopped mid-trial: what was graded is not the agent's result. The trial runs again on resume.
             failTry(db, trial.id, tryNumber, 'interrupted', output.episode.usage.costUsd);
@@ -138,7 +145,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
 
 // Stores a market episode week by week, so every simulated day is in the store as soon as it
 // ends; a try that starts over replaces what an earlier try of the trial stored.
-function weekRecorder(db: Db, trialId: string): (result: MarketResult, days: readonly MarketDay[]) => void {
+function marketRecorder(db: Db, trialId: string): (result: MarketResult, days: readonly MarketDay[]) => void {
   let marketId: string | null = null;
   return (result, days) => {
     if (marketId === null) {

@@ -221,6 +221,13 @@ process.exit(3);`;
     expect(out.marketLeaderboard[0]!.flagged).toBe(1);
   }, 300_000);
 
+  it('reports each simulated week while the trial runs', async () => {
+    const r = await runCli(['run', '--mode', 'market', '--tasks', 'wordcount', '--agent', 'null', '--days', '14', '--db', db()], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/wordcount · null · #1: day 7\/14, MRR \$0, 0 paying, \d+ in trial, balance \$4,825\n.*day 14\/14, MRR \$0/);
+    expect(r.stdout).toMatch(/market \(14 days, seed 1\):\n#\s+agent/);
+  }, 120_000);
+
   it('refuses what a market run cannot do, with exit code 2', async () => {
     const cases: [string[], RegExp][] = [
       [['run', '--mode', 'market', '--tasks', 'wc', '--agent', 'null'], /--mode market needs market tasks, and wc is not/],
