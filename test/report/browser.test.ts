@@ -29,6 +29,9 @@ async function shipbench(args: string[]): Promise<string> {
   return r.stdout;
 }
 
+// A first line that breaks the wc rebuild's word counts.
+const WORDS_BROKEN = "if (process.argv.some((a) => a === '-w' || a === '--words')) { process.stdout.write('0\\n'); process.exit(0); }";
+
 async function open(url: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
   const requests: string[] = [];
@@ -43,14 +46,15 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium) or set SHIPBENCH_CHROMIUM`);
   ({ dir: root, cleanup } = await tempDir());
   await mkdir(SHOTS, { recursive: true });
-  model = await startFakeOpenAI(scriptedWcSession());
+  // The scripted model writes the wc rebuild with word counts broken, so its trial has diffs to show.
+  model = await startFakeOpenAI(scriptedWcSession((source) => `${WORDS_BROKEN}\n${source}`));
   // A real small run: a mini agent (scripted model) and the null agent on wc and fold.
   await shipbench(['run', '--tasks', 'wc,fold', '--agent', 'mini', '--model', 'gpt-4o-mini', '--base-url', model.baseURL, '--agent', 'null', '--concurrency', '1', '--name', 'small']);
-  // The wc rebuild with word counts broken, so customers file tickets.
+  // The same flawed rebuild in the market, so customers file tickets.
   const solution = join(ROOT, 'datasets/core/wc/solution');
   await writeTree(join(root, 'flawed'), {
     'compile.sh': readFileSync(join(solution, 'compile.sh'), 'utf8'),
-    'wc.js': `if (process.argv.some((a) => a === '-w' || a === '--words')) { process.stdout.write('0\\n'); process.exit(0); }\n${readFileSync(join(solution, 'wc.js'), 'utf8')}`,
+    'wc.js': `${WORDS_BROKEN}\n${readFileSync(join(solution, 'wc.js'), 'utf8')}`,
   });
   await shipbench(['market', '--task', 'wordcount', join(root, 'flawed'), '--customers', '300', '--days', '30']);
   await shipbench(['report', '--run', 'small', '--out', join(root, 'report.html')]);
@@ -95,11 +99,16 @@ describe('shipbench report in chromium', () => {
     const { page, errors } = await open(`file://${join(root, 'report.html')}`);
     await page.click('nav a[data-view=trials]');
     await page.fill('#trial-filter', 'mini wc');
-    await page.locator('#trials .row').first().click();
-    await page.waitForSelector('[data-testid=trial-panel]');
-    const firstCase = page.locator('#cases .case').first();
-    await firstCase.locator('div').first().click();
-    const diff = firstCase.locator('pre.diff');
+    const row = page.locator('#trials .row').first();
+    const trialId = (await row.getAttribute('data-trial'))!;
+    await row.click();
+    await page.waitForSelector('[data-testid=trial-panel] #cases .case');
+    const stored = JSON.parse(await shipbench(['report', '--run', 'small', '--json'])) as ReportData;
+    const withDiff = stored.trials[trialId]!.failing.find((c) => c.diff?.includes('--- expected'));
+    expect(withDiff).toBeDefined();
+    const failing = page.locator(`#cases .case[data-case="${withDiff!.id}"]`);
+    await failing.locator('div').first().click();
+    const diff = failing.locator('pre.diff');
     await expect.poll(() => diff.isVisible()).toBe(true);
     expect(await diff.innerText()).toMatch(/--- expected/);
     expect(await page.locator('#features tbody tr').count()).toBeGreaterThan(0);

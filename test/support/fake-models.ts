@@ -75,10 +75,11 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-// A model session that probes the wc reference, writes the known wc rebuild, then submits.
-export function scriptedWcSession(): string[] {
+// A model session that probes the wc reference, writes the known wc rebuild (changed by `edit`),
+// then submits.
+export function scriptedWcSession(edit: (source: string) => string = (source) => source): string[] {
   const solution = join(findTask('wc').dir, 'solution');
-  const source = readFileSync(join(solution, 'wc.js'), 'utf8');
+  const source = edit(readFileSync(join(solution, 'wc.js'), 'utf8'));
   const compile = readFileSync(join(solution, 'compile.sh'), 'utf8');
   return [
     "THOUGHT: first see how the reference counts.\n```bash\nprintf 'one two\\nthree\\n' | wc && printf 'x y' > sample.txt && wc -c sample.txt && ls docs\n```",
