@@ -12,21 +12,36 @@ export interface WeekReport extends Week {
   priceProblem: string | null;
 }
 
-/** Ticket groups an inbox shows, the most reported first. */
-export const SHOWN_GROUPS = 12;
+const SHOWN_GROUPS = 12;
 const INPUT_CHARS = 1500;
 const OUTPUT_CHARS = 800;
+
+// The ticket groups an inbox shows the agent: the most reported ones. Only these are inputs the
+// agent could have hard-coded.
+export function shownTickets(tickets: readonly TicketGroup[]): TicketGroup[] {
+  return tickets.slice(0, SHOWN_GROUPS);
+}
+
+// A week's figures summed over its days.
+function weekTotals(days: readonly MarketDay[]) {
+  const sum = (pick: (d: MarketDay) => number) => days.reduce((s, d) => s + pick(d), 0);
+  return {
+    jobs: sum((d) => d.jobs),
+    failedJobs: sum((d) => d.failedJobs),
+    slowJobs: sum((d) => d.slowJobs),
+    newTrials: sum((d) => d.newTrials),
+    conversions: sum((d) => d.conversions),
+    churned: sum((d) => d.churnedToday),
+    revenue: sum((d) => d.revenue),
+    costs: { hosting: sum((d) => d.hostingCost), model: sum((d) => d.llmCost), fixed: sum((d) => d.fixedCost), fees: sum((d) => d.paymentFees) },
+  };
+}
 
 export function weekInbox(r: WeekReport): string {
   const first = r.days[0];
   const last = r.days.at(-1);
   if (!first || !last) return `# Week ${r.sprint}\n\nNo days were simulated.\n`;
-  const sum = (pick: (d: MarketDay) => number) => r.days.reduce((s, d) => s + pick(d), 0);
-  const jobs = sum((d) => d.jobs);
-  const failed = sum((d) => d.failedJobs);
-  const slow = sum((d) => d.slowJobs);
-  const revenue = sum((d) => d.revenue);
-  const costs = { hosting: sum((d) => d.hostingCost), model: sum((d) => d.llmCost), fixed: sum((d) => d.fixedCost), fees: sum((d) => d.paymentFees) };
+  const { jobs, failedJobs: failed, slowJobs: slow, revenue, costs, ...week } = weekTotals(r.days);
   const delta = (now: number, was: number | undefined, fmt: (x: number) => string) => (was === undefined ? '' : ` (${now >= was ? '+' : '−'}${fmt(Math.abs(now - was))} on last week)`);
   const lines = [
     `# Week ${r.sprint}: days ${first.day}–${last.day}`,
@@ -35,7 +50,7 @@ export function weekInbox(r: WeekReport): string {
     '',
     `- MRR: ${money(last.mrr)}${delta(last.mrr, r.before?.mrr, money)}; ARR run rate ${money(12 * last.mrr)}`,
     `- Customers: ${last.paying} paying${delta(last.paying, r.before?.paying, String)}, ${last.trial} in trial, ${last.churned} churned so far`,
-    `- This week: ${sum((d) => d.newTrials)} new trials, ${sum((d) => d.conversions)} converted, ${sum((d) => d.churnedToday)} churned`,
+    `- This week: ${week.newTrials} new trials, ${week.conversions} converted, ${week.churned} churned`,
     `- Jobs: ${jobs} run, ${failed} failed (error rate ${jobs ? pct(failed / jobs) : '-'}), ${slow} slow`,
     `- Mean satisfaction of active customers: ${pct(last.meanSatisfaction)}`,
     `- Bank balance: ${money(last.balance)}; this week revenue ${money(revenue)}, costs ${money(costs.hosting + costs.model + costs.fixed + costs.fees)} (hosting ${money(costs.hosting)}, model ${money(costs.model)}, fixed ${money(costs.fixed)}, payment fees ${money(costs.fees)})${last.insolvent ? ' — INSOLVENT: the business has stopped' : ''}`,
@@ -48,7 +63,7 @@ export function weekInbox(r: WeekReport): string {
     return lines.join('\n');
   }
   lines.push(`## Tickets (${r.tickets.length} distinct problems${r.tickets.length > SHOWN_GROUPS ? `, the ${SHOWN_GROUPS} most reported shown` : ''}; the same as data with exact inputs in week-${r.sprint}.json)`, '');
-  r.tickets.slice(0, SHOWN_GROUPS).forEach((t, i) => {
+  shownTickets(r.tickets).forEach((t, i) => {
     lines.push(`### ${i + 1}. ${t.class.replaceAll('-', ' ')} — ${t.tickets} customer${t.tickets === 1 ? '' : 's'}`, '');
     lines.push('What they ran:', '', fence(describeInput(r.program, t.input)), '');
     lines.push('Expected:', '', fence(cut(t.expected, OUTPUT_CHARS)), '');
@@ -103,17 +118,17 @@ function pct(x: number): string {
 // the shown tickets with their inputs exactly as customers ran them. Pure.
 export function weekInboxJson(r: WeekReport): Record<string, unknown> {
   const last = r.days.at(-1);
-  const sum = (pick: (d: MarketDay) => number) => r.days.reduce((s, d) => s + pick(d), 0);
+  const totals = weekTotals(r.days);
   return {
     week: r.sprint,
     days: [r.days[0]?.day ?? null, last?.day ?? null],
     dashboard: last
-      ? { mrr: last.mrr, paying: last.paying, trial: last.trial, churned: last.churned, balance: last.balance, price: last.price, insolvent: last.insolvent, jobs: sum((d) => d.jobs), failedJobs: sum((d) => d.failedJobs), slowJobs: sum((d) => d.slowJobs), meanSatisfaction: last.meanSatisfaction }
+      ? { mrr: last.mrr, paying: last.paying, trial: last.trial, churned: last.churned, balance: last.balance, price: last.price, insolvent: last.insolvent, jobs: totals.jobs, failedJobs: totals.failedJobs, slowJobs: totals.slowJobs, meanSatisfaction: last.meanSatisfaction }
       : null,
     priceChange: r.priceChange,
     priceProblem: r.priceProblem,
     resolved: r.resolved,
     openTickets: r.openTickets,
-    tickets: r.tickets.slice(0, SHOWN_GROUPS).map((t) => ({ class: t.class, customers: t.tickets, input: t.input, expected: t.expected, got: t.got })),
+    tickets: shownTickets(r.tickets).map((t) => ({ class: t.class, customers: t.tickets, input: t.input, expected: t.expected, got: t.got })),
   };
 }

@@ -10,7 +10,7 @@ import { agentLabel } from '../agent/run-agent.js';
 import { Trajectory, toMiniSweTraj } from '../agent/trajectory.js';
 import { gradeSubmission } from '../grade/grade.js';
 import { defaultConcurrency } from '../runner/run-suite.js';
-import { SHOWN_GROUPS, weekInbox, weekInboxJson } from '../market/inbox.js';
+import { shownTickets, weekInbox, weekInboxJson } from '../market/inbox.js';
 import { integrityOf, marketConfig, marketResult, productOutcomes } from '../market/market.js';
 import { MarketSim } from '../market/model.js';
 import { simulateWeek } from '../market/week.js';
@@ -116,7 +116,7 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
       if (another) {
         await sandbox.writeRunFile(`inbox/week-${sprint.index}.md`, inbox);
         await sandbox.writeRunFile(`inbox/week-${sprint.index}.json`, inboxJson);
-        for (const t of week.tickets.slice(0, SHOWN_GROUPS)) shown.add(workloadIndex.get(t.workload) as number);
+        for (const t of shownTickets(week.tickets)) shown.add(workloadIndex.get(t.workload) as number);
         sprint.update = sprintUpdate(sprint.index + 1, setting, sim.day, inbox);
       }
       result = marketResult(task, config, pool, sim, shipped.outcomes, label, integrityOf(sim, pool, shipped.outcomes, shown));

@@ -8,6 +8,7 @@ import type { Db } from '../store/db.js';
 import { failingCases, featureTallies, gradeHead, hardestCases } from '../store/grades.js';
 import { findMarket, getMarket, listMarkets, type StoredMarket } from '../store/markets.js';
 import { findRun, listRuns, trialById, trialsOfRun, type RunRow, type TrialRow } from '../store/runs.js';
+import { groupBy } from '../util/group.js';
 
 // The report's data from the store: a summary, and per trial its failing cases and trajectory,
 // per market its days — whole for `view` (page by page), capped for a one-file report.
@@ -125,10 +126,14 @@ export function trialDetail(db: Db, trialId: string, offset = 0, limit = 50, dif
 // A task of a run across its agents (null when the run has no finished trial of it).
 const HARDEST_CASES = 25;
 export function taskDetail(db: Db, run: RunRow | null, taskId: string): TaskDetail | null {
-  const trials = run ? trialsOfRun(db, run.id).filter((t) => t.task === taskId && t.status === 'done') : [];
+  return taskDetailOf(db, taskId, run ? trialsOfRun(db, run.id).filter((t) => t.task === taskId) : []);
+}
+
+// The same from the task's trials (finished or not) already read.
+function taskDetailOf(db: Db, taskId: string, taskTrials: readonly TrialRow[]): TaskDetail | null {
+  const trials = taskTrials.filter((t) => t.status === 'done');
   if (trials.length === 0) return null;
-  const byAgent = new Map<string, TrialRow[]>();
-  for (const t of trials) byAgent.set(t.agent, [...(byAgent.get(t.agent) ?? []), t]);
+  const byAgent = groupBy(trials, (t) => t.agent);
   const agents = [...byAgent].map(([agent, ts]) => ({
     agent,
     attempts: ts.length,
@@ -186,8 +191,8 @@ export function reportData(db: Db, run: RunRow | null, version: string): ReportD
   const summary = reportSummary(db, run, version);
   const data: ReportData = { summary, tasks: {}, trials: {}, trajectories: {}, markets: {}, truncated: [] };
   let used = JSON.stringify(summary).length;
-  for (const task of new Set(summary.trials.map((t) => t.task))) {
-    const detail = taskDetail(db, run, task);
+  for (const [task, trials] of groupBy(run ? trialsOfRun(db, run.id) : [], (t) => t.task)) {
+    const detail = taskDetailOf(db, task, trials);
     if (detail) {
       data.tasks[task] = detail;
       used += JSON.stringify(detail).length;

@@ -1,24 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { AgentPolicyName, AgentSpec, MarketRun, TrialLimits } from '../contracts/run.js';
 import { userError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { createRun, runByName, type RunRow } from '../store/runs.js';
 import type { Task } from '../tasks/load-task.js';
 import { loadSuite } from '../tasks/suite-io.js';
 import { checkFingerprint } from '../tasks/program.js';
-import { configChanges, planRun } from './plan.js';
+import { configChanges, planRun, type PlanInput } from './plan.js';
 
-export interface NewRunInput {
+// A run to plan: what decides its trials (tasks as loaded, not yet identified by their suites),
+// its name and where its artifacts go.
+export interface NewRunInput extends Omit<PlanInput, 'tasks'> {
   name?: string;
   tasks: Task[];
-  agents: AgentSpec[];
-  attempts: number;
-  policy: AgentPolicyName;
-  allow?: string[];
-  limits: TrialLimits;
-  /** Market runs: the simulated world (every trial faces the same one). */
-  market?: MarketRun;
   /** Folder under which the run's artifacts folder is made. */
   artifactsRoot: string;
   version: string;

@@ -1,3 +1,4 @@
+import { groupBy } from '../util/group.js';
 import { Rng } from '../util/rng.js';
 
 // Statistics of agent runs: pass@k and pass^k per task from n attempts with c successes, averaged
@@ -55,13 +56,7 @@ export function bootstrapMean(values: readonly number[], options: { samples?: nu
 
 // Attempts grouped by agent, then by task, in the order first seen.
 function byAgentAndTask<T extends { agent: string; task: string }>(items: readonly T[]): Map<string, Map<string, T[]>> {
-  const byAgent = new Map<string, Map<string, T[]>>();
-  for (const item of items) {
-    const tasks = byAgent.get(item.agent) ?? new Map<string, T[]>();
-    tasks.set(item.task, [...(tasks.get(item.task) ?? []), item]);
-    byAgent.set(item.agent, tasks);
-  }
-  return byAgent;
+  return new Map([...groupBy(items, (i) => i.agent)].map(([agent, mine]) => [agent, groupBy(mine, (i) => i.task)]));
 }
 
 /** One attempt of one agent on one task. */
