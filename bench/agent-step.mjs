@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const at = args.indexOf('--repeat');
 const repeat = at >= 0 ? Number(args[at + 1]) : 30;
 
-const { AgentSandbox } = await import(join(repo, 'dist/sandbox/agent-sandbox.js'));
+const { AgentSandbox } = await import(join(repo, 'dist/cleanroom/agent-sandbox.js'));
 const { caseLimitDefaults } = await import(join(repo, 'dist/sandbox/spec.js'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

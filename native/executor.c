@@ -2,8 +2,9 @@
  * The case executor of a shipbench warm sandbox.
  *
  * It runs inside a bubblewrap sandbox, next to the program under test, and runs cases one after
- * another: before each case it empties the working directory, /tmp, HOME and /dev/shm and removes
- * System V IPC objects; it forks, sets the case's rlimits and execs the program with the requested
+ * another: before each case it empties the working directory, /tmp, HOME, /dev/shm and the POSIX
+ * message queues, removes System V IPC objects, and puts those folders' own modes, extended
+ * attributes and times back as they were (nothing a case leaves there reaches the next); it forks, sets the case's rlimits and execs the program with the requested
  * argv[0], environment and stdin; it captures stdout and stderr up to a cap; when the program exits
  * it kills every other process of the sandbox (as the end of a pid namespace would). At the time
  * limit every process gets SIGTERM, then SIGKILL after the grace period.
@@ -36,8 +37,10 @@
 #include <sys/resource.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/xattr.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -199,16 +202,49 @@ static void empty_dirfd(int fd) {
 
 static void remove_entry(int dirfd, const char *name) {
   if (unlinkat(dirfd, name, 0) == 0) return;
+  /* A folder, perhaps one its maker could no longer open (mode 000): its owner may still chmod it.
+     No process of the case is alive any more, so it is still the folder lstat saw. */
+  struct stat st;
+  if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)) return;
+  fchmodat(dirfd, name, 0700, 0);
   int sub = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (sub < 0) return;
-  fchmod(sub, 0700);
   empty_dirfd(sub);
   unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
-static void empty_dir(const char *path) {
-  int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) empty_dirfd(fd);
+/* A folder emptied before every case, with its own state as the sandbox started with it. */
+typedef struct {
+  const char *path;
+  struct stat st;
+  int ok;
+} root_t;
+
+static root_t roots[6];
+static int nroots;
+
+static void add_root(const char *path) {
+  root_t *r = &roots[nroots++];
+  r->path = path;
+  r->ok = stat(path, &r->st) == 0;
+}
+
+/* Empties a root and puts back its mode, its times and no extended attributes of its own. */
+static void reset_root(root_t *r) {
+  if (!r->ok) return;
+  chmod(r->path, r->st.st_mode & 07777);
+  int fd = open(r->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  char names[65536];
+  ssize_t len = flistxattr(fd, names, sizeof names);
+  for (ssize_t at = 0; len > 0 && at < len; at += (ssize_t)strlen(names + at) + 1) fremovexattr(fd, names + at);
+  int again = dup(fd);
+  empty_dirfd(fd);
+  if (again >= 0) {
+    struct timespec times[2] = {r->st.st_atim, r->st.st_mtim};
+    futimens(again, times);
+    close(again);
+  }
 }
 
 /* Removes every System V IPC object listed in /proc/sysvipc/<kind> (the second column is its id). */
@@ -344,7 +380,7 @@ static void capture_read(int *fd, capture_t *c, int *overflow) {
   }
 }
 
-static void run_case(frame_t *req, const char *work, const char *home) {
+static void run_case(frame_t *req, const char *work) {
   long long id = next_num(req);
   long long timeout_ms = next_num(req), grace_ms = next_num(req), output_bytes = next_num(req);
   long long as_mb = next_num(req), cpu_s = next_num(req), nproc = next_num(req), fsize_mb = next_num(req),
@@ -361,10 +397,7 @@ static void run_case(frame_t *req, const char *work, const char *home) {
   size_t stdin_len;
   char *stdin_data = next_field(req, &stdin_len);
 
-  empty_dir(work);
-  empty_dir("/tmp");
-  empty_dir(home);
-  empty_dir("/dev/shm");
+  for (int r = 0; r < nroots; r++) reset_root(&roots[r]);
   clear_ipc("shm");
   clear_ipc("sem");
   clear_ipc("msg");
@@ -413,6 +446,13 @@ static void run_case(frame_t *req, const char *work, const char *home) {
     sigprocmask(SIG_SETMASK, &none, NULL);
     signal(SIGPIPE, SIG_DFL);
     signal(SIGCHLD, SIG_DFL);
+    /* When the sandbox's cgroup runs out of memory the kernel kills the program, not the executor. */
+    int adj = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+    if (adj >= 0) {
+      ssize_t ignored = write(adj, "1000", 4);
+      (void)ignored;
+      close(adj);
+    }
     dup2(in_pipe[0], 0);
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
@@ -613,6 +653,14 @@ int main(int argc, char **argv) {
   const char *work = argv[1];
   const char *home = getenv("HOME") ? getenv("HOME") : "/home/sandbox";
   self_pid = getpid();
+  /* Not dumpable: a case running as the same user can neither ptrace the executor nor write its
+     memory through /proc. */
+  prctl(PR_SET_DUMPABLE, 0);
+  add_root(work);
+  add_root("/tmp");
+  add_root(home);
+  add_root("/dev/shm");
+  add_root("/dev/mqueue");
   signal(SIGPIPE, SIG_IGN);
   if (pipe2(sigchld_pipe, O_CLOEXEC | O_NONBLOCK)) die("pipe");
   struct sigaction sa;
@@ -632,7 +680,7 @@ int main(int argc, char **argv) {
     if (r == 0) return 0;
     if (r < 0) die("read");
     char *op = next_field(&req, NULL);
-    if (!strcmp(op, "run")) run_case(&req, work, home);
+    if (!strcmp(op, "run")) run_case(&req, work);
     free(op);
     free(req.data);
   }

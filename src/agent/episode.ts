@@ -1,5 +1,5 @@
 import type { AgentPolicyName, AgentSpec, ExitStatus, TrialLimits, Usage } from '../contracts/run.js';
-import type { AgentSandbox } from '../sandbox/agent-sandbox.js';
+import type { AgentSandbox } from '../cleanroom/agent-sandbox.js';
 import type { ChatMessage } from './model.js';
 import type { Trajectory } from './trajectory.js';
 

@@ -17,7 +17,8 @@ function describeResult(result: SandboxResult, timeoutMs: number): { exitCode: n
   let ending = '';
   if (outcome.endedBy === 'timeout') ending = `\n[the command was stopped after ${Math.round(timeoutMs / 1000)} s; run long jobs in smaller pieces]`;
   else if (outcome.endedBy === 'output-limit') ending = '\n[the command was stopped: its output passed the size limit]';
-  else if (outcome.endedBy === 'disk-limit') ending = '\n[the command was stopped: the workspace passed its size limit]';
+  else if (outcome.endedBy === 'disk-limit') ending = '\n[the command was stopped: the workspace, home and /tmp together passed their size limit]';
+  else if (outcome.endedBy === 'memory-limit') ending = '\n[the command was stopped: it passed its memory limit]';
   else if (outcome.endedBy === 'spawn-failed') ending = `\n[the command could not start: ${outcome.error ?? 'sandbox error'}]`;
   return { exitCode: outcome.exitCode, text: `${output}${ending}` };
 }

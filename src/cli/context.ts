@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { protectHarnessPaths } from '../sandbox/host.js';
+import { openDb, type Db } from '../store/db.js';
 import { packageRoot } from '../tasks/paths.js';
 
 // The shipbench version from package.json.
@@ -29,3 +31,10 @@ export function wholeNumber(name: string): (value: string) => number {
 }
 
 export class InvalidOptionValue extends Error {}
+
+// Opens the store at `path`; its folder (the store and run artifacts beside it) is then masked in
+// every sandbox this process starts.
+export function openStore(path: string): Db {
+  protectHarnessPaths([dirname(path)]);
+  return openDb(path);
+}

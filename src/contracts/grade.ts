@@ -11,6 +11,7 @@ export const FailureKindSchema = z.enum([
   'timeout',
   'output-limit',
   'disk-limit',
+  'memory-limit',
   'not-run',
 ]);
 export type FailureKind = z.infer<typeof FailureKindSchema>;
@@ -45,6 +46,7 @@ export const BuildFailureSchema = z.enum([
   'compile-timeout',
   'no-executable',
   'unreadable-submission',
+  'reference-copy',
 ]);
 export type BuildFailure = z.infer<typeof BuildFailureSchema>;
 

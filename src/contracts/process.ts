@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // How a sandboxed process ended. Returned, never thrown.
-export const EndReasonSchema = z.enum(['exit', 'timeout', 'output-limit', 'disk-limit', 'spawn-failed', 'not-run']);
+export const EndReasonSchema = z.enum(['exit', 'timeout', 'output-limit', 'disk-limit', 'memory-limit', 'spawn-failed', 'not-run']);
 export type EndReason = z.infer<typeof EndReasonSchema>;
 
 export const ProcessOutcomeSchema = z

@@ -2,10 +2,12 @@ import { access, constants, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildResult } from '../contracts/grade.js';
 import type { Limits } from '../contracts/task.js';
-import { giveToSandbox } from '../sandbox/identity.js';
 import { SUBMISSION_INSIDE } from '../sandbox/program.js';
 import { runSandboxed } from '../sandbox/run.js';
 import { buildLimits } from '../tasks/limits.js';
+import { inspectTree } from '../util/tree.js';
+import { nearCopyOf } from './reference-copy.js';
+import { SUBMISSION_LIMITS } from './submission.js';
 
 const LOG_TAIL_CHARS = 4000;
 
@@ -13,17 +15,20 @@ export interface BuildOptions {
   limits: Limits;
   /** Host paths unreachable during the build (the reference, hide: paths, the suite). */
   hide: string[];
+  /** The reference's files: a built file that holds most of one fails the build. */
+  referenceFiles: readonly string[];
   signal?: AbortSignal;
 }
 
 // Runs compile.sh in a fresh sandbox without network at the path the program will run from,
-// then requires ./executable. The verdict says why a build failed; it never throws for that.
+// then requires ./executable and no near-copy of the reference in the built tree. `dir` belongs to
+// the sandbox user already (see prepareSubmission). The verdict says why a build failed; it never
+// throws for that.
 export async function buildSubmission(dir: string, removedFiles: BuildResult['removedFiles'], options: BuildOptions): Promise<BuildResult> {
   const base = { removedFiles, outcome: null, logTail: '' };
   if (!(await isFile(join(dir, 'compile.sh')))) {
     return { ...base, status: 'failed', failure: 'no-compile-sh', message: 'the submission has no compile.sh at its root' };
   }
-  await giveToSandbox(dir);
   const result = await runSandboxed({
     command: ['/bin/bash', '-c', 'exec bash ./compile.sh 2>&1'],
     argv0: 'bash',
@@ -53,6 +58,11 @@ export async function buildSubmission(dir: string, removedFiles: BuildResult['re
     await access(executable, constants.X_OK);
   } catch {
     return { ...done, status: 'failed', failure: 'no-executable', message: './executable is not executable (chmod +x it in compile.sh)' };
+  }
+  const built = await inspectTree(dir, SUBMISSION_LIMITS);
+  const copy = await nearCopyOf(dir, built.entries, options.referenceFiles);
+  if (copy) {
+    return { ...done, status: 'failed', failure: 'reference-copy', message: `${copy.path} holds most of the reference program (${copy.reference}); a rebuild may not ship it` };
   }
   return { ...done, status: 'ok', failure: null, message: null };
 }

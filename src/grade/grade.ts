@@ -9,6 +9,7 @@ import { runSuite, type SuiteProgress } from '../runner/run-suite.js';
 import type { Program } from '../sandbox/program.js';
 import type { Task } from '../tasks/load-task.js';
 import { candidateProgram, checkFingerprint, protectedPaths, referenceProgram } from '../tasks/program.js';
+import { ownFiles } from '../tasks/reference.js';
 import { loadSuite } from '../tasks/suite-io.js';
 import { removeTree } from '../util/fs.js';
 import { buildSubmission } from './build.js';
@@ -61,7 +62,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       }
       submission = { kind: prepared.kind, path: source, sha256: prepared.sha256 };
       options.onPhase?.({ phase: 'build' });
-      build = await buildSubmission(prepared.dir, prepared.removedFiles, { limits: task.spec.limits, hide, signal: options.signal });
+      build = await buildSubmission(prepared.dir, prepared.removedFiles, { limits: task.spec.limits, hide, referenceFiles: ownFiles(task.reference.files), signal: options.signal });
       if (build.status !== 'ok') return finish(options, startedAt, suite.sha256, submission, build, notRun(suite.cases, build.message ?? 'build failed'));
       program = candidateProgram(task, prepared.dir, hide);
     }

@@ -8,6 +8,7 @@ import { prepareSubmission } from '../grade/submission.js';
 import { describeIssue } from '../tasks/issues.js';
 import type { Task } from '../tasks/load-task.js';
 import { candidateProgram, protectedPaths } from '../tasks/program.js';
+import { ownFiles } from '../tasks/reference.js';
 import { removeTree } from '../util/fs.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { MarketSim, type OpenedTicket } from './model.js';
@@ -45,7 +46,7 @@ export async function productOutcomes(task: Task, product: ProductRef, pool: Wor
     if ('failure' in prepared) return unavailable(pool, prepared.message);
     const hide = [...protectedPaths(task), ...(options.extraHide ?? [])];
     options.onProgress?.('build', 0, 1);
-    const build = await buildSubmission(prepared.dir, prepared.removedFiles, { limits: task.spec.limits, hide, signal: options.signal });
+    const build = await buildSubmission(prepared.dir, prepared.removedFiles, { limits: task.spec.limits, hide, referenceFiles: ownFiles(task.reference.files), signal: options.signal });
     if (build.status !== 'ok') return unavailable(pool, build.message ?? 'the build failed');
     return await measureProgram(task, pool, candidateProgram(task, prepared.dir, hide), `${prepared.sha256}\n${canonicalJson(task.spec.limits)}`, options);
   } finally {

@@ -172,7 +172,7 @@ function outcomeOf(c: Case, run: CaseRun): WorkloadOutcome {
 export function failureClass(failures: readonly string[], run: CaseRun): FailureClass {
   if (failures.includes('not-run')) return 'unavailable';
   if (failures.includes('timeout')) return 'timeout';
-  if (failures.includes('output-limit') || failures.includes('disk-limit')) return 'crash';
+  if (failures.includes('output-limit') || failures.includes('disk-limit') || failures.includes('memory-limit')) return 'crash';
   const exit = run.observed.exit;
   if (run.outcome.signal !== null || (exit !== null && exit >= 128)) return 'crash';
   if (failures.includes('stdout') || failures.includes('files')) return 'wrong-output';

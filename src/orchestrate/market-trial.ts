@@ -15,7 +15,7 @@ import { integrityOf, marketConfig, marketResult, productOutcomes } from '../mar
 import { MarketSim } from '../market/model.js';
 import { simulateWeek } from '../market/week.js';
 import { preparePool, type WorkloadOutcome } from '../market/workloads.js';
-import { AGENT_RUN_INSIDE, WORKSPACE_INSIDE, type AgentSandbox } from '../sandbox/agent-sandbox.js';
+import { AGENT_RUN_INSIDE, WORKSPACE_INSIDE, type AgentSandbox } from '../cleanroom/agent-sandbox.js';
 import { giveToSandbox } from '../sandbox/identity.js';
 import type { Task } from '../tasks/load-task.js';
 import { removeTree, writeFileAtomic } from '../util/fs.js';

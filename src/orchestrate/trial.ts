@@ -10,7 +10,7 @@ import { agentLabel, runAgent } from '../agent/run-agent.js';
 import { Trajectory, toMiniSweTraj } from '../agent/trajectory.js';
 import { isShipbenchError } from '../errors.js';
 import { gradeSubmission } from '../grade/grade.js';
-import { AgentSandbox, WORKSPACE_INSIDE, type AgentPolicy } from '../sandbox/agent-sandbox.js';
+import { AgentSandbox, WORKSPACE_INSIDE, type AgentPolicy } from '../cleanroom/agent-sandbox.js';
 import type { Program } from '../sandbox/program.js';
 import { runSandboxed } from '../sandbox/run.js';
 import { caseLimitDefaults } from '../sandbox/spec.js';

@@ -16,6 +16,7 @@ const LIMIT_FAILURES: Partial<Record<ProcessOutcome['endedBy'], FailureKind>> = 
   timeout: 'timeout',
   'output-limit': 'output-limit',
   'disk-limit': 'disk-limit',
+  'memory-limit': 'memory-limit',
   'spawn-failed': 'not-run',
   'not-run': 'not-run',
 };

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Case } from '../contracts/case.js';
 import type { CaseVerdict, Observation } from '../contracts/grade.js';
@@ -6,7 +6,7 @@ import { giveToSandbox } from '../sandbox/identity.js';
 import { runSandboxed } from '../sandbox/run.js';
 import type { NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
 import { fromBytesValue, toBytesValue } from '../util/bytes.js';
-import { removeTree } from '../util/fs.js';
+import { readFileInside, removeTree } from '../util/tree.js';
 import { CASE_CWD_INSIDE, type Program } from '../sandbox/program.js';
 
 export interface CaseRunOptions {
@@ -56,21 +56,21 @@ export async function runInvocation(program: Program, testCase: Case, options: C
       stderr: toBytesValue(result.stderr),
     };
     const wanted = [...Object.keys(testCase.expect.files ?? {}), ...(options.extraReadFiles ?? [])];
-    if (wanted.length > 0) observed.files = await readFiles(dir, wanted);
+    if (wanted.length > 0) observed.files = await readFiles(dir, wanted, options.limits.outputBytes);
     return { observed, outcome: result.outcome };
   } finally {
     await removeTree(dir);
   }
 }
 
-async function readFiles(dir: string, paths: string[]): Promise<Record<string, Observation['stdout'] | null>> {
+// The files a case expects, read from its folder after its sandbox is gone; a path that is a link
+// (anywhere along it), a fifo or a device reads as missing, so the harness never reads a host
+// file for the program. Capped like the program's output.
+async function readFiles(dir: string, paths: string[], maxBytes: number): Promise<Record<string, Observation['stdout'] | null>> {
   const out: Record<string, Observation['stdout'] | null> = {};
   for (const path of paths) {
-    try {
-      out[path] = toBytesValue(await readFile(join(dir, path)));
-    } catch {
-      out[path] = null;
-    }
+    const bytes = await readFileInside(dir, path, maxBytes);
+    out[path] = bytes ? toBytesValue(bytes) : null;
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { HiddenPath } from './bwrap-args.js';
 import type { Bind } from './spec.js';
-import { dirname } from 'node:path';
 
 // The parts of the host file system every sandbox sees, read-only.
 export interface HostLayout {
@@ -60,4 +61,33 @@ export function hiddenPaths(hide: readonly string[], binds: readonly Bind[], lay
     out.push({ path, isDirectory: statSync(path).isDirectory() });
   }
   return out;
+}
+
+// Folders of the harness itself that no sandbox may read, wherever they are: the installed package
+// (its datasets hold every task's suite and solution), every dataset folder, the store and run
+// artifacts. The package is always in; the rest are added by whoever knows them.
+const harnessPaths = new Set<string>([fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '')]);
+
+// Adds folders to the harness paths every sandbox masks.
+export function protectHarnessPaths(paths: Iterable<string>): void {
+  for (const path of paths) if (path) harnessPaths.add(path);
+}
+
+// The harness folders a sandbox with this layout could otherwise see (those under its read-only
+// system binds), by real path, outermost first. They are masked before a sandbox's own binds, so a
+// bind may show one part of them again (a reference program kept in its task folder).
+export function maskedHarnessRoots(layout: HostLayout): string[] {
+  const found = new Set<string>();
+  for (const given of harnessPaths) {
+    let path: string;
+    try {
+      path = realpathSync(given);
+      if (!statSync(path).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    if (layout.roBinds.some((root) => path === root || path.startsWith(`${root}/`)) && !layout.roBinds.includes(path)) found.add(path);
+  }
+  const sorted = [...found].sort((a, b) => a.length - b.length);
+  return sorted.filter((path, i) => !sorted.slice(0, i).some((outer) => path.startsWith(`${outer}/`)));
 }

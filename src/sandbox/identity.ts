@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { chown, lstat, readdir } from 'node:fs/promises';
+import { lchown, lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // The host uid/gid sandboxes run as. When shipbench runs as root, bubblewrap itself is started
@@ -11,25 +10,18 @@ export function runningAsRoot(): boolean {
   return typeof process.geteuid === 'function' && process.geteuid() === 0;
 }
 
-// Makes `path` (recursively) owned by the sandbox user so a sandbox can write in it. A no-op
-// unless running as root, where files we create would otherwise belong to root.
+// Makes a tree that shipbench itself has just made (a case folder, an empty workspace, the docs)
+// owned by the sandbox user, so a sandbox can write in it. A no-op unless running as root. It
+// changes links, never what they point to, and never descends through one, so even a tree with
+// links in it cannot hand a host file to the sandbox; trees a candidate or an agent made are
+// never given this way (they are made by the sandbox user in the first place).
 export async function giveToSandbox(path: string): Promise<void> {
   if (!runningAsRoot()) return;
-  const st = await lstat(path);
-  await chown(path, SANDBOX_HOST_UID, SANDBOX_HOST_GID);
-  if (!st.isDirectory()) return;
-  for (const name of await readdir(path)) await giveToSandbox(join(path, name));
-}
-
-let setprivFound: boolean | undefined;
-
-// The command prefix bubblewrap's launcher starts with: it dies with shipbench (a parent-death
-// signal, so a killed harness takes its sandboxes along: bubblewrap follows its launcher with
-// --die-with-parent) and, when shipbench runs as root, it drops to the sandbox user first.
-export function dropPrivilegesPrefix(): string[] {
-  setprivFound ??= existsSync('/usr/bin/setpriv') || existsSync('/bin/setpriv');
-  // As root setpriv is required (dropping root is not optional); otherwise it is a nicety.
-  if (!setprivFound && !runningAsRoot()) return [];
-  const drop = runningAsRoot() ? [`--reuid=${SANDBOX_HOST_UID}`, `--regid=${SANDBOX_HOST_GID}`, '--clear-groups', '--inh-caps=-all'] : [];
-  return ['setpriv', ...drop, '--pdeathsig', 'KILL', '--'];
+  const pending = [path];
+  while (pending.length > 0) {
+    const current = pending.pop() as string;
+    const st = await lstat(current);
+    await lchown(current, SANDBOX_HOST_UID, SANDBOX_HOST_GID);
+    if (st.isDirectory()) for (const name of await readdir(current)) pending.push(join(current, name));
+  }
 }

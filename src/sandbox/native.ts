@@ -23,7 +23,7 @@ export function privateTempDir(): string | null {
 
 // native/<name>.c of the package compiled with the machine's C compiler on first use and cached
 // by content hash; null when no C compiler works here.
-export function nativeProgram(name: 'executor' | 'broker-stub'): string | null {
+export function nativeProgram(name: 'executor' | 'broker-stub' | 'launcher'): string | null {
   if (compiled.has(name)) return compiled.get(name) ?? null;
   let binary: string | null = null;
   try {

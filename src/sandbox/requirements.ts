@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { userError } from '../errors.js';
-import { dropPrivilegesPrefix, runningAsRoot } from './identity.js';
+import { runningAsRoot } from './identity.js';
+import { launcherPrefix } from './kernel/launcher.js';
 
 const INSTALL_HINT = 'install it with: sudo apt-get install -y bubblewrap (Debian/Ubuntu) or sudo dnf install -y bubblewrap (Fedora)';
 
@@ -46,7 +47,7 @@ export function requireBubblewrap(log: (line: string) => void = (l) => process.s
     log(`shipbench: installed bubblewrap at ${bwrap}`);
   }
   if (!bwrap) throw userError('sandbox.missing', 'bubblewrap (bwrap) is not installed', INSTALL_HINT);
-  const [drop = bwrap, ...dropArgs] = [...dropPrivilegesPrefix(), bwrap];
+  const [drop = bwrap, ...dropArgs] = [...launcherPrefix({ cgroup: null }), bwrap];
   const probe = spawnSync(drop, [...dropArgs, '--unshare-all', '--unshare-user', '--ro-bind', '/', '/', '--', '/bin/true'], {
     encoding: 'utf8',
     timeout: 10_000,

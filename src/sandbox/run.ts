@@ -3,12 +3,14 @@ import type { Readable, Writable } from 'node:stream';
 import type { EndReason, ProcessOutcome } from '../contracts/process.js';
 import { bwrapArgs } from './bwrap-args.js';
 import { CappedCapture } from './capture.js';
-import { diskUsage } from './disk.js';
-import { hiddenPaths, hostLayout } from './host.js';
-import { dropPrivilegesPrefix } from './identity.js';
+import { diskUsageOf } from './disk.js';
+import { hiddenPaths, hostLayout, maskedHarnessRoots } from './host.js';
+import { SandboxCgroup } from './kernel/cgroup.js';
+import { launcherPrefix, SECCOMP_FD } from './kernel/launcher.js';
+import { hostSeccompProgram } from './kernel/seccomp.js';
 import { processesInNamespace, signalQuietly } from './namespace.js';
 import { requireBubblewrap } from './requirements.js';
-import type { SandboxSpec } from './spec.js';
+import { cgroupCaps, writableRoots, type SandboxSpec } from './spec.js';
 
 export interface SandboxResult {
   outcome: ProcessOutcome;
@@ -17,24 +19,27 @@ export interface SandboxResult {
 }
 
 const DISK_POLL_MS = 200;
-
-// The outer shell runs outside the sandbox: it starts bubblewrap with fd 4 closed, then reports
-// the CPU time of the whole reaped tree on fd 4 (`times`), which nothing inside can reach.
-const OUTER_SCRIPT = 'bwrap=$1; shift; "$bwrap" "$@" 4>&-; s=$?; times >&4; exit $s';
+// The launcher reports the CPU time of the reaped tree on this descriptor (see native/launcher.c).
+const TIMES_FD = 4;
 
 // Runs one command in a fresh bubblewrap sandbox and says how it ended. Never throws for
 // anything the sandboxed program does; throws only when the sandbox cannot be set up.
 export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
   const bwrap = requireBubblewrap();
   const layout = hostLayout();
-  const args = bwrapArgs(spec, layout, hiddenPaths(spec.hide ?? [], spec.binds ?? [], layout));
-  const [launcher = '/bin/sh', ...launcherArgs] = [...dropPrivilegesPrefix(), '/bin/sh'];
+  const seccomp = hostSeccompProgram();
+  const args = bwrapArgs(spec, layout, hiddenPaths(spec.hide ?? [], spec.binds ?? [], layout), { harnessRoots: maskedHarnessRoots(layout), seccomp: seccomp !== null });
+  const cgroup = SandboxCgroup.create(cgroupCaps(spec.limits));
+  const [launcher = '', ...launcherArgs] = [...launcherPrefix({ cgroup, timesFd: TIMES_FD }), bwrap, ...args];
   const started = performance.now();
-  const child = spawn(launcher, [...launcherArgs, '-c', OUTER_SCRIPT, 'shipbench-sandbox', bwrap, ...args], {
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
+  const child = spawn(launcher, launcherArgs, {
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
     detached: true,
     env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
   });
+  const seccompPipe = (child.stdio as unknown as Writable[])[SECCOMP_FD] as Writable;
+  seccompPipe.on('error', () => {});
+  seccompPipe.end(seccomp ?? undefined);
 
   let endedBy = 'exit' as EndReason;
   let killSignal: NodeJS.Signals | null = null;
@@ -60,6 +65,7 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
       // launcher and bubblewrap when the namespace was never set up.
       if (initPid !== null) signalQuietly(initPid, 'SIGKILL');
       if (child.pid !== undefined) signalQuietly(-child.pid, 'SIGKILL');
+      await cgroup?.killAll();
     })();
     return stopping;
   };
@@ -80,7 +86,7 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
   });
   status.on('error', () => {});
   let timesText = '';
-  const times = child.stdio[4] as Readable;
+  const times = child.stdio[TIMES_FD] as Readable;
   times.setEncoding('utf8');
   times.on('data', (text: string) => (timesText += text));
   times.on('error', () => {});
@@ -101,12 +107,14 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
   else stdin.end(spec.stdin && spec.stdin.length > 0 ? Buffer.from(spec.stdin) : undefined);
 
   const timer = setTimeout(() => void stop('timeout'), spec.limits.timeoutMs);
+  // One cap over every host folder the sandbox can write (its tmpfs mounts have sizes of their own).
   const diskCap = spec.limits.diskMb * 1024 * 1024;
+  const diskRoots = writableRoots(spec);
   let diskBusy = false;
   const diskTimer = setInterval(() => {
     if (diskBusy || stopping) return;
     diskBusy = true;
-    void diskUsage(spec.cwd, diskCap)
+    void diskUsageOf(diskRoots, diskCap)
       .then((used) => {
         if (used > diskCap) void stop('disk-limit');
       })
@@ -124,6 +132,8 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
   spec.signal?.removeEventListener('abort', onAbort);
   if (stopping) await stopping;
   const wallMs = performance.now() - started;
+  const oomKilled = (cgroup?.oomKills() ?? 0) > 0;
+  await cgroup?.remove();
 
   const stderrBytes = stderr?.bytes() ?? Buffer.alloc(0);
   const stdoutBytes = stdout?.bytes() ?? Buffer.alloc(0);
@@ -145,6 +155,12 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
       stderr: stderrBytes,
     };
   }
+  // The kernel killed the program for passing the cgroup's memory cap (an RLIMIT_AS failure is the
+  // program's own exit instead).
+  if (endedBy === 'exit' && oomKilled && closed.code === 128 + 9) {
+    endedBy = 'memory-limit';
+    killSignal = 'SIGKILL';
+  }
   const killed = endedBy !== 'exit';
   return {
     outcome: {
@@ -154,7 +170,7 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
       timedOut: endedBy === 'timeout',
       outputCut,
       wallMs,
-      cpuMs: parseChildCpuMs(timesText),
+      cpuMs: parseCpuMs(timesText),
       hung,
       error: null,
     },
@@ -163,13 +179,10 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxResult> {
   };
 }
 
-// CPU milliseconds of the reaped children from the second line of `times` output.
-export function parseChildCpuMs(text: string): number | null {
-  const line = text.split('\n')[1];
-  if (!line) return null;
-  const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)];
-  if (parts.length !== 2) return null;
-  return parts.reduce((sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
+// CPU milliseconds of the reaped tree from the launcher's report (microseconds on one line).
+export function parseCpuMs(text: string): number | null {
+  const m = /^(\d+)\n/.exec(text);
+  return m ? Number(m[1]) / 1000 : null;
 }
 
 function delay(ms: number): Promise<void> {

@@ -73,3 +73,21 @@ export const caseLimitDefaults: SandboxLimits = {
   tmpMb: 256,
   graceMs: 500,
 };
+
+// Memory and processes the harness's own part of a sandbox needs besides the program (bubblewrap's
+// init, the supervisor or the warm executor), added to the task's limits in the sandbox's cgroup.
+const HARNESS_MEMORY_MB = 32;
+const HARNESS_PROCESSES = 8;
+
+// The cgroup caps of a sandbox with these limits: all memory its processes can pin (memfds, tmpfs
+// and shared memory included) within the task's memory limit, and its processes within the task's
+// process limit.
+export function cgroupCaps(limits: SandboxLimits): { memoryBytes: number; pids: number } {
+  return { memoryBytes: (limits.memoryMb + HARNESS_MEMORY_MB) * 1024 * 1024, pids: limits.processes + HARNESS_PROCESSES };
+}
+
+// The host folders a sandbox can write to: its working directory and its writable binds. One disk
+// cap covers them together.
+export function writableRoots(spec: Pick<SandboxSpec, 'cwd' | 'binds'>): string[] {
+  return [spec.cwd, ...(spec.binds ?? []).filter((b) => b.writable).map((b) => b.host)];
+}

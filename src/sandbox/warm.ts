@@ -6,13 +6,16 @@ import type { ProcessOutcome } from '../contracts/process.js';
 import { ShipbenchError } from '../errors.js';
 import { sandboxArgs } from './bwrap-args.js';
 import { diskUsage } from './disk.js';
-import { hiddenPaths, hostLayout } from './host.js';
-import { dropPrivilegesPrefix, giveToSandbox } from './identity.js';
+import { hiddenPaths, hostLayout, maskedHarnessRoots } from './host.js';
+import { giveToSandbox } from './identity.js';
+import { SandboxCgroup } from './kernel/cgroup.js';
+import { launcherPrefix, SECCOMP_FD } from './kernel/launcher.js';
+import { hostSeccompProgram } from './kernel/seccomp.js';
 import { EXECUTOR_INSIDE } from './native.js';
 import { signalQuietly } from './namespace.js';
 import { decodeResponse, encodeAbort, encodeRun, FrameReader, isReady, type RunResponse } from './protocol.js';
 import { requireBubblewrap } from './requirements.js';
-import type { Bind, NetworkPolicy, SandboxLimits } from './spec.js';
+import { cgroupCaps, type Bind, type NetworkPolicy, type SandboxLimits } from './spec.js';
 
 export interface WarmSandboxOptions {
   binds: Bind[];
@@ -69,6 +72,7 @@ export class WarmSandbox {
   private constructor(
     private readonly child: ChildProcess,
     private readonly workHost: string,
+    private readonly cgroup: SandboxCgroup | null,
   ) {
     const reader = new FrameReader();
     (child.stdout as Readable).on('data', (chunk: Buffer) => {
@@ -108,16 +112,24 @@ export class WarmSandbox {
     await giveToSandbox(workHost);
     const binds = [...options.binds, { host: options.executor, inside: EXECUTOR_INSIDE }];
     const spec = { cwd: workHost, cwdInside: options.cwdInside, binds, hide: options.hide, limits: options.limits, network: options.network };
-    const args = [...sandboxArgs(spec, layout, hiddenPaths(options.hide, binds, layout)), '--', EXECUTOR_INSIDE, options.cwdInside];
-    const [first = bwrap, ...rest] = [...dropPrivilegesPrefix(), bwrap, ...args];
-    const child = spawn(first, rest, { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], detached: true, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
+    const seccomp = hostSeccompProgram();
+    const args = [...sandboxArgs(spec, layout, hiddenPaths(options.hide, binds, layout), { harnessRoots: maskedHarnessRoots(layout), seccomp: seccomp !== null }), '--', EXECUTOR_INSIDE, options.cwdInside];
+    // One cgroup for the sandbox: cases run one at a time and leave nothing behind, so its caps
+    // are each case's.
+    const cgroup = SandboxCgroup.create(cgroupCaps(options.limits));
+    const [first = bwrap, ...rest] = [...launcherPrefix({ cgroup }), bwrap, ...args];
+    const child = spawn(first, rest, { stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'ignore', 'pipe'], detached: true, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
     (child.stdio[3] as Readable).resume();
+    const seccompPipe = (child.stdio as unknown as Writable[])[SECCOMP_FD] as Writable;
+    seccompPipe.on('error', () => {});
+    seccompPipe.end(seccomp ?? undefined);
     child.once('error', () => {});
-    const box = new WarmSandbox(child, workHost);
+    const box = new WarmSandbox(child, workHost, cgroup);
     const ready = await new Promise<Error | null>((resolve) => (box.onReady = resolve));
     box.onReady = null;
     if (ready) {
       box.kill();
+      await cgroup?.remove();
       throw new ShipbenchError('sandbox.setup', `a sandbox could not start: ${ready.message.split('\n').at(-1)}`, { kind: 'internal', cause: ready });
     }
     return box;
@@ -152,6 +164,7 @@ export class WarmSandbox {
       readFiles: r.readFiles,
     });
     const started = performance.now();
+    const oomBefore = this.cgroup?.oomKills() ?? 0;
     const answer = new Promise<RunResponse | Error>((resolve) => this.pending.set(id, resolve));
     const diskCap = r.limits.diskMb * 1024 * 1024;
     let diskBusy = false;
@@ -187,11 +200,13 @@ export class WarmSandbox {
         : { endedBy: 'not-run', exitCode: null, signal: null, timedOut: false, outputCut: null, wallMs, cpuMs: null, hung: [], error: `${response.message} (a program that kills every process it can ends its own sandbox)` };
       return { outcome, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), files: {} };
     }
+    // The kernel killed the program for passing the cgroup's memory cap.
+    const overMemory = response.endedBy === 'exit' && response.exitCode === 128 + 9 && (this.cgroup?.oomKills() ?? 0) > oomBefore;
     return {
       outcome: {
-        endedBy: response.endedBy,
-        exitCode: response.exitCode,
-        signal: response.signal,
+        endedBy: overMemory ? 'memory-limit' : response.endedBy,
+        exitCode: overMemory ? null : response.exitCode,
+        signal: overMemory ? 'SIGKILL' : response.signal,
         timedOut: response.endedBy === 'timeout',
         outputCut: response.outputCut,
         wallMs: response.wallMs,
@@ -207,16 +222,19 @@ export class WarmSandbox {
 
   /** Stops the executor and everything in the sandbox. */
   async close(): Promise<void> {
-    if (this.exited) return;
-    const closed = new Promise<void>((resolve) => this.child.once('close', () => resolve()));
-    (this.child.stdin as Writable).end();
-    const timer = setTimeout(() => this.kill(), 2000);
-    await closed;
-    clearTimeout(timer);
+    if (!this.exited) {
+      const closed = new Promise<void>((resolve) => this.child.once('close', () => resolve()));
+      (this.child.stdin as Writable).end();
+      const timer = setTimeout(() => this.kill(), 2000);
+      await closed;
+      clearTimeout(timer);
+    }
+    await this.cgroup?.remove();
   }
 
   private kill(): void {
     if (this.child.pid !== undefined) signalQuietly(-this.child.pid, 'SIGKILL');
+    void this.cgroup?.killAll();
   }
 
   private send(frame: Buffer): void {

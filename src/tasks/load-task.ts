@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { TaskSpecSchema, type TaskSpec } from '../contracts/task.js';
 import { userError } from '../errors.js';
 import { describeIssue } from './issues.js';
+import { protectHarnessPaths } from '../sandbox/host.js';
 import { datasetRoots } from './paths.js';
 import { resolveReference, type ResolvedReference } from './reference.js';
 
@@ -38,7 +39,13 @@ export function parseTaskFile(file: string): TaskSpec {
     const line = lineCounter.linePos(yamlError.pos[0]).line;
     throw userError('task.yaml', `${shown}:${line}: not valid YAML (${yamlError.message.split('\n')[0]})`, 'fix the YAML syntax');
   }
-  const parsed = TaskSpecSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw userError('task.yaml', `${shown}: not usable YAML (${(error as Error).message.split('\n')[0]})`, 'write the task without alias chains that expand that much');
+  }
+  const parsed = TaskSpecSchema.safeParse(value);
   if (!parsed.success) {
     const { path, text: what } = describeIssue(parsed.error);
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
@@ -55,6 +62,8 @@ export function loadTaskDir(dirOrFile: string, dataset: string | null = null): T
   if (!existsSync(file)) throw userError('task.missing', `${dirOrFile}: no ${TASK_FILE} there`, 'give a task id (see shipbench tasks list) or a folder with task.yaml');
   const spec = parseTaskFile(file);
   const where = relative(process.cwd(), file) || file;
+  // A task folder holds its suite and solution: no sandbox may see it, wherever it is.
+  protectHarnessPaths([dir]);
   return {
     spec,
     id: spec.id,

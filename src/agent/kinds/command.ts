@@ -1,4 +1,4 @@
-import { AGENT_RUN_INSIDE } from '../../sandbox/agent-sandbox.js';
+import { AGENT_RUN_INSIDE } from '../../cleanroom/agent-sandbox.js';
 import { userError } from '../../errors.js';
 import { NO_USAGE, stepNumber, type Episode, type EpisodeResult } from '../episode.js';
 import { recordCommand } from '../observation.js';

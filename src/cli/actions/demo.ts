@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import { TrialLimitsSchema } from '../../contracts/run.js';
 import { createNewRun } from '../../orchestrate/start.js';
-import { openDb, storePath } from '../../store/db.js';
+import { storePath } from '../../store/db.js';
 import { findTask } from '../../tasks/load-task.js';
-import { VERSION } from '../context.js';
+import { openStore, VERSION } from '../context.js';
 import { artifactsRoot, executeWithProgress } from '../run-support.js';
 import { printRunOutcome } from './run.js';
 
@@ -15,7 +15,7 @@ export const DEMO_TASKS = ['wc', 'fold', 'head'];
 export async function demoAction(flags: { db?: string; json?: boolean; concurrency?: number }): Promise<void> {
   const tasks = DEMO_TASKS.map((id) => findTask(id));
   const dbPath = storePath(flags.db);
-  const db = openDb(dbPath);
+  const db = openStore(dbPath);
   try {
     const run = await createNewRun(db, {
       tasks,

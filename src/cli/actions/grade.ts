@@ -2,11 +2,11 @@ import { dirname } from 'node:path';
 import { userError } from '../../errors.js';
 import { gradeSubmission } from '../../grade/grade.js';
 import { gradeToJunit } from '../../report/junit.js';
-import { openDb, storePath } from '../../store/db.js';
+import { storePath } from '../../store/db.js';
 import { saveGrade } from '../../store/grades.js';
 import { findTask } from '../../tasks/load-task.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { out, VERSION } from '../context.js';
+import { openStore, out, VERSION } from '../context.js';
 import { formatGrade } from '../format.js';
 import { createProgress } from '../progress.js';
 
@@ -28,7 +28,7 @@ export async function gradeAction(submission: string | undefined, flags: GradeFl
   if (submission && flags.reference) throw userError('cli.submission', 'give either a submission or --reference, not both', 'drop one of them');
   const task = findTask(flags.task);
   const dbPath = storePath(flags.db);
-  const db = flags.store ? openDb(dbPath) : null;
+  const db = flags.store ? openStore(dbPath) : null;
   const progress = createProgress(`grading ${task.id}:`, { quiet: flags.json === true && !process.stderr.isTTY });
   try {
     const grade = await gradeSubmission({

@@ -1,12 +1,12 @@
 import { userError } from '../../errors.js';
-import { openDb, storePath } from '../../store/db.js';
+import { storePath } from '../../store/db.js';
 import { findGradeIds, getGrade, listGrades } from '../../store/grades.js';
-import { out } from '../context.js';
+import { openStore, out } from '../context.js';
 import { formatGrade, percent, table } from '../format.js';
 
 // grades list: the most recent stored grades.
 export function listGradesAction(flags: { task?: string; limit: number; db?: string; json?: boolean }): void {
-  const db = openDb(storePath(flags.db));
+  const db = openStore(storePath(flags.db));
   try {
     const rows = listGrades(db, { task: flags.task, limit: flags.limit });
     if (flags.json) return out(JSON.stringify(rows));
@@ -19,7 +19,7 @@ export function listGradesAction(flags: { task?: string; limit: number; db?: str
 
 // grades show: one stored grade in full.
 export function showGradeAction(id: string, flags: { db?: string; json?: boolean }): void {
-  const db = openDb(storePath(flags.db));
+  const db = openStore(storePath(flags.db));
   try {
     const matches = findGradeIds(db, id);
     if (matches.length !== 1) throw userError('grades.id', matches.length === 0 ? `no stored grade "${id}"` : `"${id}" matches more than one grade`, 'give more of the id (see shipbench grades list)');

@@ -1,13 +1,13 @@
 import { runMarketLeaderboard, trialScores } from '../../orchestrate/report-data.js';
 import { leaderboard } from '../../report/stats.js';
-import { openDb, storePath } from '../../store/db.js';
+import { storePath } from '../../store/db.js';
 import { findRun, finishedTrials } from '../../store/runs.js';
-import { out } from '../context.js';
+import { openStore, out } from '../context.js';
 import { leaderboardTable, marketLeaderboardTable } from '../format-runs.js';
 
 // leaderboard: agents ranked over finished trials.
 export async function leaderboardAction(flags: { run?: string; json?: boolean; db?: string }): Promise<void> {
-  const db = openDb(storePath(flags.db));
+  const db = openStore(storePath(flags.db));
   try {
     const run = flags.run ? findRun(db, flags.run) : null;
     const trials = finishedTrials(db, run?.id);

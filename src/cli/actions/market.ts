@@ -4,10 +4,10 @@ import { calibrate } from '../../market/calibrate.js';
 import { marketConfig, runStaticMarket } from '../../market/market.js';
 import { preparePool } from '../../market/workloads.js';
 import { defaultConcurrency } from '../../runner/run-suite.js';
-import { openDb, storePath } from '../../store/db.js';
+import { storePath } from '../../store/db.js';
 import { saveMarket } from '../../store/markets.js';
 import { findTask, type Task } from '../../tasks/load-task.js';
-import { out } from '../context.js';
+import { openStore, out } from '../context.js';
 import { formatCalibration, formatMarket } from '../format-market.js';
 import { createProgress } from '../progress.js';
 import { marketCache } from '../run-support.js';
@@ -48,7 +48,7 @@ export async function marketAction(submission: string | undefined, flags: Market
   const task = marketTask(flags.task);
   const config = marketConfig(task, { days: flags.days, customers: flags.customers, seed: flags.seed, price: flags.price });
   const dbPath = storePath(flags.db);
-  const db = flags.store ? openDb(dbPath) : null;
+  const db = flags.store ? openStore(dbPath) : null;
   const progress = createProgress(`${task.id} market:`, { quiet: flags.json === true && !process.stderr.isTTY });
   try {
     const result = await runStaticMarket(task, config, flags.reference ? 'reference' : (submission as string), {

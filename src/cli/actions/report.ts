@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { userError } from '../../errors.js';
 import { reportData, reportRun } from '../../orchestrate/report-data.js';
 import { renderReport } from '../../report/html.js';
-import { openDb, storePath } from '../../store/db.js';
+import { storePath } from '../../store/db.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { out, VERSION } from '../context.js';
+import { openStore, out, VERSION } from '../context.js';
 import { startViewServer } from '../view-server.js';
 
 export interface ReportFlags {
@@ -22,15 +22,15 @@ export interface ViewFlags {
   db?: string;
 }
 
-function openStore(flag?: string) {
+function openExistingStore(flag?: string) {
   const path = storePath(flag);
   if (!existsSync(path)) throw userError('cli.db', `no store at ${path}`, 'run something first (npm start, shipbench run …) or pass --db');
-  return openDb(path);
+  return openStore(path);
 }
 
 // report: the newest (or a named) run as one HTML file.
 export async function reportAction(flags: ReportFlags): Promise<void> {
-  const db = openStore(flags.db);
+  const db = openExistingStore(flags.db);
   try {
     const data = reportData(db, reportRun(db, flags.run), VERSION);
     if (flags.json) {
@@ -48,7 +48,7 @@ export async function reportAction(flags: ReportFlags): Promise<void> {
 
 // view: the report served live from the store until interrupted.
 export async function viewAction(flags: ViewFlags): Promise<void> {
-  const db = openStore(flags.db);
+  const db = openExistingStore(flags.db);
   if (flags.run) reportRun(db, flags.run);
   let server;
   try {

@@ -1,15 +1,15 @@
 import { AgentPolicySchema, MarketRunSchema, RunModeSchema, TrialLimitsSchema, type MarketRun } from '../../contracts/run.js';
 import type { Task } from '../../tasks/load-task.js';
-import { parseAllowlist } from '../../sandbox/allowlist-proxy.js';
+import { parseAllowlist } from '../../cleanroom/allowlist-proxy.js';
 import { userError } from '../../errors.js';
 import { readMarketBrief } from '../../orchestrate/market-trial.js';
 import { createNewRun } from '../../orchestrate/start.js';
 import { leaderboard } from '../../report/stats.js';
-import { openDb, storePath } from '../../store/db.js';
+import { storePath } from '../../store/db.js';
 import { finishedTrials, trialsOfRun, type RunRow } from '../../store/runs.js';
 import type { Db } from '../../store/db.js';
 import type { RunTally } from '../../orchestrate/run.js';
-import { out, VERSION } from '../context.js';
+import { openStore, out, VERSION } from '../context.js';
 import { leaderboardTable, marketLeaderboardTable, trialsTable } from '../format-runs.js';
 import { agentSpecs, artifactsRoot, executeWithProgress, resolveTasks, type AgentFlags } from '../run-support.js';
 import { runMarketLeaderboard, trialScores } from '../../orchestrate/report-data.js';
@@ -90,7 +90,7 @@ export async function runAction(flags: RunFlags): Promise<void> {
     runCostUsd: usd('--run-cost-limit', flags.runCostLimit) ?? null,
   });
   const dbPath = storePath(flags.db);
-  const db = openDb(dbPath);
+  const db = openStore(dbPath);
   try {
     const run = await createNewRun(db, { name: flags.name, tasks, agents, attempts: flags.attempts, policy, allow, limits, ...(market ? { market } : {}), artifactsRoot: artifactsRoot(dbPath), version: VERSION });
     const world = market ? `; market: ${market.days} days in sprints of ${market.sprintDays}, seed ${market.seed}${market.customers ? `, ${market.customers} customers` : ''}, per sprint ${limits.steps} steps, ${limits.timeMinutes} min, $${limits.costUsd}` : '';

@@ -5,16 +5,16 @@ import { userError } from '../../errors.js';
 import { checkModelConfig, modelFromEnvironment } from '../../agent/model.js';
 import { runMarketLeaderboard } from '../../orchestrate/report-data.js';
 import { checkResumable } from '../../orchestrate/start.js';
-import { openDb, storePath } from '../../store/db.js';
+import { storePath } from '../../store/db.js';
 import { findRun, listRuns, trialsOfRun, triesOf } from '../../store/runs.js';
 import { loadTaskDir } from '../../tasks/load-task.js';
-import { out } from '../context.js';
+import { openStore, out } from '../context.js';
 import { marketLeaderboardTable, runsTable, trialsTable } from '../format-runs.js';
 import { executeWithProgress } from '../run-support.js';
 import { printRunOutcome } from './run.js';
 
 export async function listRunsAction(flags: { json?: boolean; db?: string }): Promise<void> {
-  const db = openDb(storePath(flags.db));
+  const db = openStore(storePath(flags.db));
   try {
     const runs = listRuns(db);
     if (flags.json) out(JSON.stringify(runs));
@@ -25,7 +25,7 @@ export async function listRunsAction(flags: { json?: boolean; db?: string }): Pr
 }
 
 export async function showRunAction(ref: string, flags: { json?: boolean; db?: string }): Promise<void> {
-  const db = openDb(storePath(flags.db));
+  const db = openStore(storePath(flags.db));
   try {
     const run = findRun(db, ref);
     const trials = trialsOfRun(db, run.id);
@@ -49,7 +49,7 @@ export async function showRunAction(ref: string, flags: { json?: boolean; db?: s
 
 export async function resumeRunAction(ref: string, flags: { concurrency: number; json?: boolean; db?: string }): Promise<void> {
   const dbPath = storePath(flags.db);
-  const db = openDb(dbPath);
+  const db = openStore(dbPath);
   try {
     const run = findRun(db, ref);
     const tasks = run.config.tasks.map((t) => {
@@ -72,7 +72,7 @@ export async function resumeRunAction(ref: string, flags: { concurrency: number;
 // Copies each finished trial's eval.json, submission.tar.gz, trajectory.jsonl and traj.json to
 // <out>/<trial>/, and for a market trial its market.json and weekly inboxes.
 export async function exportRunAction(ref: string, flags: { out: string; json?: boolean; db?: string }): Promise<void> {
-  const db = openDb(storePath(flags.db));
+  const db = openStore(storePath(flags.db));
   try {
     const run = findRun(db, ref);
     const written: { trial: string; files: string[] }[] = [];

@@ -4,11 +4,11 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import type { EndReason } from '../contracts/process.js';
 import { sha256File } from '../util/hash.js';
-import { hostLayout } from './host.js';
-import { privateTempDir } from './native.js';
-import type { Program } from './program.js';
-import { runSandboxed } from './run.js';
-import type { Bind, SandboxLimits } from './spec.js';
+import { hostLayout } from '../sandbox/host.js';
+import { privateTempDir } from '../sandbox/native.js';
+import type { Program } from '../sandbox/program.js';
+import { runSandboxed } from '../sandbox/run.js';
+import type { Bind, SandboxLimits } from '../sandbox/spec.js';
 import { decodeStubRequest, encodeExit, encodeStubFrame, StubFrameReader, type StubRequest } from './stub-protocol.js';
 
 // One call of the reference through the broker, as the trajectory records it.
@@ -42,6 +42,13 @@ export interface BrokerOptions {
   onCall?: (call: BrokerCall) => void;
 }
 
+// Connections open at once (calls running, waiting for a slot, or not yet sent); more are refused.
+const MAX_CONNECTIONS = 32;
+// Stdin bytes held for a call that has not started yet; past them the caller waits (backpressure).
+const MAX_PENDING_STDIN = 1024 * 1024;
+// Time a connection has to send its request.
+const REQUEST_TIMEOUT_MS = 30_000;
+
 // Variables the dynamic loader and libc act on that would let an agent run its own code inside
 // the reference's process (and read the reference from its own memory), plus what the broker pins.
 const DROPPED_ENV = /^(LD_.*|GCONV_PATH|GETCONF_DIR|HOSTALIASES|LOCALDOMAIN|LOCPATH|MALLOC_TRACE|NIS_PATH|NLSPATH|RESOLV_HOST_CONF|RES_OPTIONS|TZDIR|PATH|HOME|PWD|OLDPWD|SHLVL|_)$/;
@@ -63,6 +70,7 @@ export class Broker {
     private readonly shadowBinds: Bind[],
   ) {
     this.server = createServer((socket) => void this.serve(socket));
+    this.server.maxConnections = MAX_CONNECTIONS;
   }
 
   static async start(options: BrokerOptions): Promise<Broker> {
@@ -83,43 +91,62 @@ export class Broker {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  // One call: the request first, then stdin frames, which are held (at most MAX_PENDING_STDIN,
+  // then the socket pauses) until the reference starts. A connection that breaks the protocol,
+  // sends an oversized frame or no request in time is dropped.
   private async serve(socket: Socket): Promise<void> {
     const reader = new StubFrameReader();
     const stdinChunks: Buffer[] = [];
+    let pendingBytes = 0;
     let stdinEnded = false;
     let stdinBytes = 0;
     let feed: ((chunk: Buffer | null) => void) | null = null;
     let request: StubRequest | null = null;
     const requested = new Promise<StubRequest | null>((resolve) => {
+      const drop = () => {
+        socket.destroy();
+        resolve(null);
+      };
+      const deadline = setTimeout(drop, REQUEST_TIMEOUT_MS);
+      deadline.unref();
       socket.on('data', (chunk: Buffer) => {
         let frames;
         try {
           frames = reader.push(chunk);
         } catch {
-          socket.destroy();
-          resolve(null);
+          drop();
           return;
         }
         for (const frame of frames) {
-          if (frame.type === 'Q' && request === null) {
+          if (request === null) {
+            if (frame.type !== 'Q') return drop();
             try {
               request = decodeStubRequest(frame.body);
-              resolve(request);
             } catch {
-              socket.destroy();
-              resolve(null);
+              return drop();
             }
+            clearTimeout(deadline);
+            resolve(request);
           } else if (frame.type === 'I' && !stdinEnded) {
             stdinBytes += frame.body.length;
             if (feed) feed(Buffer.from(frame.body));
-            else stdinChunks.push(Buffer.from(frame.body));
+            else {
+              stdinChunks.push(Buffer.from(frame.body));
+              pendingBytes += frame.body.length;
+              if (pendingBytes > MAX_PENDING_STDIN) socket.pause();
+            }
           } else if (frame.type === 'E' && !stdinEnded) {
             stdinEnded = true;
             if (feed) feed(null);
+          } else if (frame.type !== 'I' && frame.type !== 'E') {
+            return drop();
           }
         }
       });
-      socket.once('close', () => resolve(null));
+      socket.once('close', () => {
+        clearTimeout(deadline);
+        resolve(null);
+      });
     });
     socket.on('error', () => {});
     const call = await requested;
@@ -176,8 +203,10 @@ export class Broker {
             }
           };
           for (const chunk of stdinChunks.splice(0)) write(chunk);
+          pendingBytes = 0;
           if (stdinEnded) write(null);
           else feed = write;
+          if (socket.isPaused() && stdin.writableNeedDrain === false) socket.resume();
         },
       });
       const { outcome } = result;

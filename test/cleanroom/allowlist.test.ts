@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAllowlist, type ProxyDecision } from '../../src/sandbox/allowlist-proxy.js';
-import { AgentSandbox } from '../../src/sandbox/agent-sandbox.js';
+import { parseAllowlist, type ProxyDecision } from '../../src/cleanroom/allowlist-proxy.js';
+import { AgentSandbox } from '../../src/cleanroom/agent-sandbox.js';
 import { caseLimitDefaults } from '../../src/sandbox/spec.js';
 import { tempDir } from '../support/fixtures.js';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentSandbox } from '../../src/sandbox/agent-sandbox.js';
-import type { BrokerCall } from '../../src/sandbox/broker.js';
+import { AgentSandbox } from '../../src/cleanroom/agent-sandbox.js';
+import type { BrokerCall } from '../../src/cleanroom/broker.js';
 import { caseLimitDefaults } from '../../src/sandbox/spec.js';
 import { tempDir } from '../support/fixtures.js';
 

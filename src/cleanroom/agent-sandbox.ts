@@ -2,15 +2,15 @@ import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ShipbenchError } from '../errors.js';
-import { sandboxEnv } from './bwrap-args.js';
+import { sandboxEnv } from '../sandbox/bwrap-args.js';
 import { AllowlistProxy, bridgeScript, type ProxyDecision } from './allowlist-proxy.js';
 import { Broker, referenceFiles, type BrokerCall } from './broker.js';
-import { hostLayout } from './host.js';
-import { giveToSandbox } from './identity.js';
-import { nativeProgram } from './native.js';
-import type { Program } from './program.js';
-import { runSandboxed, type SandboxResult } from './run.js';
-import type { Bind, NetworkPolicy, SandboxLimits } from './spec.js';
+import { hostLayout } from '../sandbox/host.js';
+import { giveToSandbox } from '../sandbox/identity.js';
+import { nativeProgram } from '../sandbox/native.js';
+import type { Program } from '../sandbox/program.js';
+import { runSandboxed, type SandboxResult } from '../sandbox/run.js';
+import type { Bind, NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
 
 // Where the agent's folders appear inside its sandbox (and inside the broker's, at the same paths).
 export const WORKSPACE_INSIDE = '/workspace';
