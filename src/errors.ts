@@ -29,3 +29,13 @@ export function userError(code: string, message: string, hint?: string, cause?: 
 export function isShipbenchError(e: unknown): e is ShipbenchError {
   return e instanceof ShipbenchError;
 }
+
+// True when an error (or one it was caused by) says a disk or the store is full: retrying does not
+// help, freeing space does.
+export function isDiskFull(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return true;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { EndReason } from '../contracts/process.js';
 import { sha256File } from '../util/hash.js';
 import { hostLayout } from '../sandbox/host.js';
-import { privateTempDir } from '../sandbox/native.js';
+import { privateTempDir } from '../util/scratch.js';
 import type { Program } from '../sandbox/program.js';
 import { runSandboxed } from '../sandbox/run.js';
 import type { Bind, SandboxLimits } from '../sandbox/spec.js';

@@ -12,20 +12,22 @@ export function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-// Parses a positive whole number option, or fails naming the option.
-export function positiveInt(name: string): (value: string) => number {
+// Parses a positive whole number option written in digits (not "1e3", not "0x10"), at most `max`,
+// or fails naming the option.
+export function positiveInt(name: string, max = 1_000_000_000): (value: string) => number {
   return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidOptionValue(`${name} takes a whole number of 1 or more, not "${value}"`);
+    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidOptionValue(`${name} takes a whole number of 1 or more written in digits, not "${value}"`);
+    if (n > max) throw new InvalidOptionValue(`${name} takes at most ${max}, not ${value.trim()}`);
     return n;
   };
 }
 
-// Parses a whole number option (negative allowed), or fails naming the option.
+// Parses a whole number option written in digits (negative allowed), or fails naming the option.
 export function wholeNumber(name: string): (value: string) => number {
   return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n)) throw new InvalidOptionValue(`${name} takes a whole number, not "${value}"`);
+    const n = /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n)) throw new InvalidOptionValue(`${name} takes a whole number written in digits, not "${value}"`);
     return n;
   };
 }

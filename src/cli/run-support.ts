@@ -117,6 +117,9 @@ export async function executeWithProgress(db: Db, run: RunRow, tasks: readonly T
         } else if (e.kind === 'trial-week') {
           const d = e.last;
           say(`  ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: day ${e.day}/${e.days}, MRR ${usd(d.mrr)}, ${d.paying} paying, ${d.trial} in trial, balance ${usd(d.balance)}`);
+        } else if (e.kind === 'trial-skipped') {
+          total--;
+          say(`  ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: left to another process (${e.why})`);
         } else if (e.kind === 'trial-failed') {
           say(`  ${e.trial.task} · ${e.trial.agent} · #${e.trial.attempt}: try ${e.tryNumber} failed: ${e.error}${e.willRetry ? '; retrying' : ''}`);
         }

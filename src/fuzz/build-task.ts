@@ -1,6 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseSchema, type Case } from '../contracts/case.js';
 import { GeneratorConfigSchema, type GeneratorConfig, type OptionSpec } from '../contracts/generator.js';
@@ -20,6 +18,7 @@ import { mineExamples, mineOptions } from './mine.js';
 import { planCliCases } from './plan-cli.js';
 import { planPresetCases } from './presets/index.js';
 import { recordCases, type PlannedCase } from './record.js';
+import { scratchDir } from '../util/scratch.js';
 
 // Cases a model proposed from the docs; the CLI supplies this when a model is configured.
 export type ProposeCases = (program: string, docs: string) => Promise<{ cases: { argv: string[]; stdin: string; files: Record<string, string> }[]; invalid: number; model: string }>;
@@ -99,7 +98,7 @@ export async function planWorkloads(task: Task, seed: number, count: number): Pr
   }
   let planned: PlannedCase[];
   if (config.preset === 'cli') {
-    const scratch = await mkdtemp(join(tmpdir(), 'shipbench-docs-'));
+    const scratch = await scratchDir('docs');
     try {
       const docs = await captureDocs(task, scratch);
       planned = planCliCases(mergeOptions(mineOptions(docs.map((d) => d.text).join('\n')), config.options ?? []), config, count, task.id);

@@ -1,6 +1,3 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CaseSchema, type Case, type Normaliser, type StreamRule } from '../contracts/case.js';
 import type { GeneratorConfig } from '../contracts/generator.js';
 import type { Observation } from '../contracts/grade.js';
@@ -15,6 +12,7 @@ import { canonicalJson } from '../util/hash.js';
 import { removeTree } from '../util/fs.js';
 import type { PlannedCase } from './record.js';
 import { behaviourSignature } from './signature.js';
+import { scratchDir } from '../util/scratch.js';
 
 // The feature tag of cases a model proposed; provenance, not behaviour, so signatures leave it out.
 export const PROPOSED = 'model-proposed';
@@ -59,8 +57,7 @@ const echoProgram: Program = { role: 'candidate', command: ['/bin/sh', '-c', 'ex
 // agree, or agree under a normaliser that is then recorded). Same candidates, same
 // reference and same seed give the same suite.
 export async function generateSuite(candidates: readonly PlannedCase[], options: GenerateOptions): Promise<GenerateResult> {
-  const scratch = await mkdtemp(join(tmpdir(), 'shipbench-generate-'));
-  await chmod(scratch, 0o755);
+  const scratch = await scratchDir('generate');
   const started = Date.now();
   const run = (program: Program, cases: readonly Case[], limits = options.limits, extraReadFiles?: string[]) =>
     runInvocations(program, cases, { scratchDir: scratch, limits, network: 'cleanroom', concurrency: options.concurrency, signal: options.signal, extraReadFiles });

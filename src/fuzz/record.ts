@@ -1,6 +1,3 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CaseSchema, type Case, type CaseInput } from '../contracts/case.js';
 import { runInvocations, type Isolation } from '../runner/lanes.js';
 import type { CaseRun } from '../runner/run-case.js';
@@ -8,6 +5,7 @@ import type { Program } from '../sandbox/program.js';
 import type { NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
 import { canonicalJson } from '../util/hash.js';
 import { removeTree } from '../util/fs.js';
+import { scratchDir } from '../util/scratch.js';
 
 // An invocation to record: a case without its expectation.
 export type PlannedCase = Omit<CaseInput, 'expect'>;
@@ -35,8 +33,7 @@ export interface RecordResult {
 // behaviour as the expectation. Each rerun uses a fresh working directory.
 export async function recordCases(reference: Program, planned: readonly PlannedCase[], options: RecordOptions): Promise<RecordResult> {
   const reruns = options.reruns ?? 3;
-  const scratch = await mkdtemp(join(tmpdir(), 'shipbench-record-'));
-  await chmod(scratch, 0o755);
+  const scratch = await scratchDir('record');
   try {
     const drafts = planned.map((plan) => CaseSchema.parse({ ...plan, expect: { exit: 0 } }));
     const runsByCase: CaseRun[][] = drafts.map(() => []);

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Case } from '../contracts/case.js';
 import type { BuildResult, CaseVerdict, GradeResult } from '../contracts/grade.js';
 import type { Isolation } from '../runner/lanes.js';
@@ -16,6 +14,7 @@ import { buildSubmission } from './build.js';
 import { caseLimits } from '../tasks/limits.js';
 import { scoreVerdicts } from './score.js';
 import { prepareSubmission } from './submission.js';
+import { scratchDir } from '../util/scratch.js';
 
 export type GradePhase = { phase: 'prepare' } | { phase: 'build' } | { phase: 'cases'; total: number } | ({ phase: 'case' } & SuiteProgress);
 
@@ -40,8 +39,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const startedAt = new Date();
   const suite = loadSuite(task.suitePath, task.manifestPath, task.id);
   await checkFingerprint(task, suite.manifest);
-  const scratch = await mkdtemp(join(tmpdir(), 'shipbench-grade-'));
-  await chmod(scratch, 0o755);
+  const scratch = await scratchDir('grade');
   try {
     let program: Program;
     let build: BuildResult;

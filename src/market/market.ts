@@ -1,6 +1,4 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { MarketConfigSchema, type Integrity, type MarketConfig, type MarketResult, type TicketGroup } from '../contracts/market.js';
 import { userError } from '../errors.js';
 import { buildSubmission } from '../grade/build.js';
@@ -13,6 +11,7 @@ import { removeTree } from '../util/fs.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { MarketSim, type OpenedTicket } from './model.js';
 import { expectedExcerpt, measureProgram, preparePool, referenceOutcomes, toProductOutcomes, unavailable, type ExecOptions, type Workload, type WorkloadOutcome, type WorkloadPool } from './workloads.js';
+import { scratchDir } from '../util/scratch.js';
 
 // A static market: one product, unchanged for the whole horizon.
 
@@ -39,8 +38,7 @@ export function configHash(config: MarketConfig): string {
 export async function productOutcomes(task: Task, product: ProductRef, pool: WorkloadPool, options: ExecOptions & { extraHide?: string[] }): Promise<WorkloadOutcome[]> {
   if (product === 'reference') return referenceOutcomes(pool);
   if (product === 'null') return unavailable(pool, 'no product');
-  const scratch = await mkdtemp(join(tmpdir(), 'shipbench-product-'));
-  await chmod(scratch, 0o755);
+  const scratch = await scratchDir('product');
   try {
     const prepared = await prepareSubmission(resolve(product), scratch, task.reference.files);
     if ('failure' in prepared) return unavailable(pool, prepared.message);

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CaseSchema, type Case } from '../contracts/case.js';
 import type { Observation } from '../contracts/grade.js';
@@ -20,6 +19,7 @@ import { removeTree, writeFileAtomic } from '../util/fs.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { streamKey } from '../util/rng.js';
 import { FAILURE_CLASSES, type PoolShape, type ProductOutcomes } from './model.js';
+import { scratchDir } from '../util/scratch.js';
 
 // Customers' jobs: fresh invocations drawn from the task's generator on a seed derived from the
 // market seed (never the suite's seed), expected outputs recorded from the reference, and what a
@@ -136,8 +136,7 @@ function shapeOf(workloads: readonly Workload[]): PoolShape {
 }
 
 async function execute(task: Task, program: Program, cases: readonly Case[], options: ExecOptions, what: string): Promise<CaseRun[]> {
-  const scratch = await mkdtemp(join(tmpdir(), 'shipbench-market-'));
-  await chmod(scratch, 0o755);
+  const scratch = await scratchDir('market');
   let done = 0;
   try {
     return await runInvocations(program, cases, { scratchDir: scratch, limits: caseLimits(task.spec.limits), network: 'cleanroom', concurrency: options.concurrency, signal: options.signal }, () => {

@@ -1,6 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MarketDay, MarketResult } from '../contracts/market.js';
 import type { MarketRun } from '../contracts/run.js';
@@ -23,6 +22,7 @@ import { sha256File } from '../util/hash.js';
 import { evalJson } from './eval-json.js';
 import { marketInstructionFor, sprintUpdate, type MarketSetting } from './instruction.js';
 import { InfrastructureError, openEpisodeSandbox, packWorkspace, runEpisode, type TrialInput, type TrialOutput } from './trial.js';
+import { scratchDir } from '../util/scratch.js';
 
 // A live market episode: the agent gets the market brief (never the reference) and works in
 // sprints; after each, its workspace is frozen, built and shipped, and the customer pool uses it
@@ -72,7 +72,7 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   const workloadIndex = new Map(pool.workloads.map((w, i) => [w.id, i]));
   /** Workloads whose tickets an inbox showed the agent: the inputs it could have hard-coded. */
   const shown = new Set<number>();
-  const episodeRoot = await mkdtemp(join(tmpdir(), 'shipbench-market-'));
+  const episodeRoot = await scratchDir('market');
   let sandbox: AgentSandbox | null = null;
   let shipped: Shipped | null = null as Shipped | null;
   let total: EpisodeResult = { exitStatus: 'no-op', steps: 0, usage: NO_USAGE, message: '' };

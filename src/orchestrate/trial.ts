@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AgentSpec, TrialLimits } from '../contracts/run.js';
 import type { GradeResult } from '../contracts/grade.js';
@@ -21,6 +20,7 @@ import { protectedPaths, referenceProgram } from '../tasks/program.js';
 import { removeTree, writeFileAtomic } from '../util/fs.js';
 import { evalJson } from './eval-json.js';
 import { instructionFor } from './instruction.js';
+import { scratchDir } from '../util/scratch.js';
 
 const MiB = 1024 * 1024;
 
@@ -135,7 +135,7 @@ export async function executeTrial(input: TrialInput): Promise<TrialOutput> {
   const { task } = input;
   await mkdir(input.artifactsDir, { recursive: true });
   const trajectory = new Trajectory(join(input.artifactsDir, 'trajectory.jsonl'));
-  const episodeRoot = await mkdtemp(join(tmpdir(), 'shipbench-episode-'));
+  const episodeRoot = await scratchDir('episode');
   let sandbox: AgentSandbox | null = null;
   try {
     sandbox = await openEpisodeSandbox(input, episodeRoot, trajectory, referenceProgram(task));

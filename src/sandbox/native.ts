@@ -1,25 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../util/hash.js';
+import { privateTempDir } from '../util/scratch.js';
 
 // Where the executor appears inside a warm sandbox.
 export const EXECUTOR_INSIDE = '/run/shipbench/executor';
 
 const compiled = new Map<string, string | null>();
-
-// A folder of the temp directory that belongs to this user and that sandboxes may traverse.
-export function privateTempDir(): string | null {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  const dir = join(tmpdir(), `shipbench-${uid}`);
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  const st = lstatSync(dir);
-  if (!st.isDirectory() || st.uid !== uid) return null;
-  chmodSync(dir, 0o755);
-  return dir;
-}
 
 // native/<name>.c of the package compiled with the machine's C compiler on first use and cached
 // by content hash; null when no C compiler works here.

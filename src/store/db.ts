@@ -20,10 +20,22 @@ export function openDb(path: string): Db {
   } catch (error) {
     throw userError('store.open', `cannot open the store ${path} (${(error as Error).message})`, 'pass --db with a writable path or set SHIPBENCH_DB', error);
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw userError('store.open', `${path} is not a shipbench store (not an SQLite database)`, 'pass --db with the path of a store, or a new file name to start one', error);
+    }
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+      throw userError('store.open', `cannot open the store ${path} (${(error as Error).message})`, 'pass --db with a writable path on a disk with free space', error);
+    }
+    throw error;
+  }
   return db;
 }
 

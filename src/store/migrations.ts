@@ -119,4 +119,8 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (market_id, day)
   );
   `,
+  `
+  ALTER TABLE trials ADD COLUMN lease_owner TEXT;
+  ALTER TABLE trials ADD COLUMN lease_until INTEGER;
+  `,
 ];

@@ -205,21 +205,73 @@ export function triesOf(db: Db, trialId: string): TryRow[] {
   }));
 }
 
-// Trials left over by a run that died (running when it stopped) go back to pending; their tries
-// are kept and marked interrupted. Returns how many.
-export function reclaimInterrupted(db: Db, runId: string): number {
+// A trial is executed by one process at a time: the process holds its lease, renews it while it
+// works (heartbeat), and records the trial's tries only while it holds it. A lease runs out when
+// its holder stops renewing it (killed, machine gone); another process may then take the trial.
+// Owners are "host:pid:start" so a dead local holder is recognised at once (see ownerAlive).
+
+// Takes a trial's lease when it is free: a trial not running, or running under a lease that ran
+// out or whose holder is gone (that holder's running try is kept as interrupted). False when
+// another live process holds it or the trial is done.
+export function claimTrial(db: Db, trialId: string, owner: string, leaseMs: number, isGone: (owner: string) => boolean, now = Date.now()): boolean {
   return db.transaction(() => {
-    db.prepare(`UPDATE trial_tries SET outcome = 'interrupted', finished_at = COALESCE(finished_at, ?)
-      WHERE outcome = 'running' AND trial_id IN (SELECT id FROM trials WHERE run_id = ?)`).run(new Date().toISOString(), runId);
-    return db.prepare("UPDATE trials SET status = 'pending' WHERE run_id = ? AND status = 'running'").run(runId).changes;
+    const row = db.prepare('SELECT status, lease_owner, lease_until FROM trials WHERE id = ?').get(trialId) as { status: string; lease_owner: string | null; lease_until: number | null } | undefined;
+    if (!row || row.status === 'done') return false;
+    if (row.status === 'running') {
+      const expired = row.lease_until === null || row.lease_until < now || row.lease_owner === null || isGone(row.lease_owner);
+      if (!expired) return false;
+      db.prepare("UPDATE trial_tries SET outcome = 'interrupted', finished_at = COALESCE(finished_at, ?) WHERE trial_id = ? AND outcome = 'running'").run(new Date(now).toISOString(), trialId);
+    }
+    db.prepare("UPDATE trials SET status = 'pending', lease_owner = ?, lease_until = ? WHERE id = ?").run(owner, now + leaseMs, trialId);
+    return true;
+  })();
+}
+
+// Renews the leases `owner` holds on these trials; returns the trials whose lease it no longer
+// holds (taken by another process after it ran out).
+export function renewLeases(db: Db, owner: string, trialIds: readonly string[], leaseMs: number, now = Date.now()): string[] {
+  const renew = db.prepare('UPDATE trials SET lease_until = ? WHERE id = ? AND lease_owner = ?');
+  return db.transaction(() => trialIds.filter((id) => renew.run(now + leaseMs, id, owner).changes === 0))();
+}
+
+// Gives a lease back (the trial stays as its last try left it).
+export function releaseLease(db: Db, trialId: string, owner: string): void {
+  db.prepare('UPDATE trials SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(trialId, owner);
+}
+
+// The live holders of a run's leases other than `owner`, with when each lease runs out.
+export function liveLeaseHolders(db: Db, runId: string, isGone: (owner: string) => boolean, now = Date.now()): { owner: string; until: number }[] {
+  const rows = db.prepare('SELECT lease_owner AS owner, MAX(lease_until) AS until FROM trials WHERE run_id = ? AND lease_owner IS NOT NULL AND lease_until >= ? GROUP BY lease_owner').all(runId, now) as { owner: string; until: number }[];
+  return rows.filter((r) => !isGone(r.owner));
+}
+
+// Unfinished trials of a run that a live process holds the lease of.
+export function heldTrials(db: Db, runId: string, isGone: (owner: string) => boolean, now = Date.now()): string[] {
+  const rows = db.prepare("SELECT id, lease_owner AS owner FROM trials WHERE run_id = ? AND status != 'done' AND lease_owner IS NOT NULL AND lease_until >= ?").all(runId, now) as { id: string; owner: string }[];
+  return rows.filter((r) => !isGone(r.owner)).map((r) => r.id);
+}
+
+// Trials left over by a run that died (running when it stopped, with no live holder) go back to
+// pending; their tries are kept and marked interrupted. Returns how many.
+export function reclaimInterrupted(db: Db, runId: string, isGone: (owner: string) => boolean = () => true, now = Date.now()): number {
+  return db.transaction(() => {
+    const stale = (db.prepare("SELECT id, lease_owner, lease_until FROM trials WHERE run_id = ? AND status = 'running'").all(runId) as { id: string; lease_owner: string | null; lease_until: number | null }[]).filter(
+      (t) => t.lease_owner === null || t.lease_until === null || t.lease_until < now || isGone(t.lease_owner),
+    );
+    for (const t of stale) {
+      db.prepare("UPDATE trial_tries SET outcome = 'interrupted', finished_at = COALESCE(finished_at, ?) WHERE outcome = 'running' AND trial_id = ?").run(new Date(now).toISOString(), t.id);
+      db.prepare("UPDATE trials SET status = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ?").run(t.id);
+    }
+    return stale.length;
   })();
 }
 
 // Records the start of a try; returns its number (1 for the first).
-export function startTry(db: Db, trialId: string, artifactsDir: (tryNumber: number) => string): { tryNumber: number; artifactsDir: string } {
+export function startTry(db: Db, trialId: string, artifactsDir: (tryNumber: number) => string, owner: string | null = null): { tryNumber: number; artifactsDir: string } {
   return db.transaction(() => {
-    const row = db.prepare('SELECT tries FROM trials WHERE id = ?').get(trialId) as { tries: number } | undefined;
+    const row = db.prepare('SELECT tries, lease_owner FROM trials WHERE id = ?').get(trialId) as { tries: number; lease_owner: string | null } | undefined;
     if (!row) throw new Error(`trial ${trialId} is not in the store`);
+    if (owner !== null && row.lease_owner !== owner) throw new LeaseLost(trialId);
     const tryNumber = row.tries + 1;
     const dir = artifactsDir(tryNumber);
     const now = new Date().toISOString();
@@ -229,9 +281,10 @@ export function startTry(db: Db, trialId: string, artifactsDir: (tryNumber: numb
   })();
 }
 
-export function finishTry(db: Db, trialId: string, tryNumber: number, artifactsDir: string, f: TrialFinish): void {
+export function finishTry(db: Db, trialId: string, tryNumber: number, artifactsDir: string, f: TrialFinish, owner: string | null = null): void {
   const now = new Date().toISOString();
   db.transaction(() => {
+    assertLease(db, trialId, owner);
     db.prepare(`UPDATE trials SET status = 'done', grade_id = @gradeId, exit_status = @exitStatus, steps = @steps, input_tokens = @inputTokens,
       output_tokens = @outputTokens, cost_usd = @costUsd, priced = @priced, broker_calls = @brokerCalls, score = @score, resolved = @resolved,
       almost_resolved = @almostResolved, finished_at = @now, duration_ms = @durationMs, error = @error, artifacts_dir = @artifactsDir WHERE id = @id`).run({
@@ -243,14 +296,16 @@ export function finishTry(db: Db, trialId: string, tryNumber: number, artifactsD
       artifactsDir,
       id: trialId,
     });
+    db.prepare('UPDATE trials SET lease_owner = NULL, lease_until = NULL WHERE id = ?').run(trialId);
     db.prepare("UPDATE trial_tries SET outcome = 'done', finished_at = ?, cost_usd = ? WHERE trial_id = ? AND try = ?").run(now, f.costUsd, trialId, tryNumber);
   })();
 }
 
 // An infrastructure failure: the try is kept with its error and the trial waits for another try.
-export function failTry(db: Db, trialId: string, tryNumber: number, error: string, costUsd: number): void {
+export function failTry(db: Db, trialId: string, tryNumber: number, error: string, costUsd: number, owner: string | null = null): void {
   const now = new Date().toISOString();
   db.transaction(() => {
+    assertLease(db, trialId, owner);
     db.prepare("UPDATE trials SET status = 'infra-error', error = ?, finished_at = ? WHERE id = ?").run(error, now, trialId);
     db.prepare("UPDATE trial_tries SET outcome = 'infra-error', finished_at = ?, error = ?, cost_usd = ? WHERE trial_id = ? AND try = ?").run(now, error, costUsd, trialId, tryNumber);
   })();
@@ -260,4 +315,19 @@ export function failTry(db: Db, trialId: string, tryNumber: number, error: strin
 export function runSpend(db: Db, runId: string): number {
   const row = db.prepare('SELECT COALESCE(SUM(tt.cost_usd), 0) AS spent FROM trial_tries tt JOIN trials t ON t.id = tt.trial_id WHERE t.run_id = ?').get(runId) as { spent: number };
   return row.spent;
+}
+
+// Thrown when a process records a trial whose lease it no longer holds: another process has
+// taken the trial, and this process's result is dropped.
+export class LeaseLost extends Error {
+  constructor(readonly trialId: string) {
+    super(`the lease on trial ${trialId} was lost to another process`);
+    this.name = 'LeaseLost';
+  }
+}
+
+function assertLease(db: Db, trialId: string, owner: string | null): void {
+  if (owner === null) return;
+  const row = db.prepare('SELECT lease_owner FROM trials WHERE id = ?').get(trialId) as { lease_owner: string | null } | undefined;
+  if (row?.lease_owner !== owner) throw new LeaseLost(trialId);
 }

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { userError } from '../errors.js';
 import { giveToSandbox } from '../sandbox/identity.js';
@@ -10,6 +9,7 @@ import { removeTree } from '../util/fs.js';
 import type { Task } from './load-task.js';
 import type { Program } from '../sandbox/program.js';
 import { referenceProgram } from './program.js';
+import { scratchDir } from '../util/scratch.js';
 
 export interface CapturedDoc {
   source: string;
@@ -60,7 +60,7 @@ export async function captureDocs(task: Task, dir = join(task.dir, 'docs')): Pro
 
 // What a program prints for `args` (stdout, or stderr when stdout is empty), run sandboxed.
 export async function helpText(program: Program, args: readonly string[]): Promise<string> {
-  const cwd = await mkdtemp(join(tmpdir(), 'shipbench-docs-'));
+  const cwd = await scratchDir('docs');
   try {
     await giveToSandbox(cwd);
     const r = await runSandboxed({ command: [...program.command, ...args], argv0: program.argv0, cwd, cwdInside: '/work', binds: program.binds, limits: caseLimitDefaults, network: 'cleanroom' });

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,3 +67,11 @@ export async function scriptSubmission(root: string, name: string, script: strin
   });
   return dir;
 }
+
+// A chain of `depth` folders below `root`, made one level at a time relative to the last (a
+// shell's cd would resolve the whole path at every level).
+export function makeDeepTree(root: string, depth: number): void {
+  mkdirSync(root);
+  execFileSync('python3', ['-c', 'import os, sys\nfd = os.open(sys.argv[1], os.O_RDONLY)\nfor i in range(int(sys.argv[2])):\n    os.mkdir("d", dir_fd=fd)\n    n = os.open("d", os.O_RDONLY, dir_fd=fd)\n    os.close(fd)\n    fd = n\n', root, String(depth)]);
+}
+

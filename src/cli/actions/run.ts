@@ -6,7 +6,8 @@ import { readMarketBrief } from '../../orchestrate/market-trial.js';
 import { createNewRun } from '../../orchestrate/start.js';
 import { leaderboard } from '../../report/stats.js';
 import { storePath } from '../../store/db.js';
-import { finishedTrials, trialsOfRun, type RunRow } from '../../store/runs.js';
+import { finishedTrials, heldTrials, trialsOfRun, type RunRow } from '../../store/runs.js';
+import { ownerGone } from '../../util/owner.js';
 import type { Db } from '../../store/db.js';
 import type { RunTally } from '../../orchestrate/run.js';
 import { openStore, out, VERSION } from '../context.js';
@@ -107,15 +108,18 @@ export function printRunOutcome(db: Db, run: RunRow, tally: RunTally, json: bool
   const trials = trialsOfRun(db, run.id);
   const rows = leaderboard(trialScores(finishedTrials(db, run.id)));
   const market = run.config.mode === 'market' ? runMarketLeaderboard(db, trials) : null;
+  // Trials another live process holds are its to finish, not left over by this one.
+  const elsewhere = heldTrials(db, run.id, ownerGone).length;
   const unfinished = trials.filter((t) => t.status !== 'done').length;
-  if (unfinished > 0) process.exitCode = 1;
+  if (unfinished - elsewhere > 0) process.exitCode = 1;
   if (json) {
-    out(JSON.stringify({ run: { id: run.id, name: run.name, mode: run.config.mode, artifactsDir: run.artifactsDir }, finishedNow: tally.done, unfinished, trials, leaderboard: rows, ...(market ? { marketLeaderboard: market } : {}) }));
+    out(JSON.stringify({ run: { id: run.id, name: run.name, mode: run.config.mode, artifactsDir: run.artifactsDir }, finishedNow: tally.done, unfinished, runningElsewhere: elsewhere, trials, leaderboard: rows, ...(market ? { marketLeaderboard: market } : {}) }));
     return;
   }
   out(trialsTable(trials));
   out('');
   if (market && market.length > 0) out(`market (${run.config.market?.days} days, seed ${run.config.market?.seed}):\n${marketLeaderboardTable(market)}\n\nbehaviour of the last builds on the hidden suite:`);
   if (rows.length > 0) out(leaderboardTable(rows));
-  if (unfinished > 0) out(`\n${unfinished} trials are unfinished; run them with: shipbench runs resume ${run.name}`);
+  if (elsewhere > 0) out(`\n${elsewhere} trials are still running in another process; shipbench runs show ${run.name} follows them`);
+  if (unfinished - elsewhere > 0) out(`\n${unfinished - elsewhere} trials are unfinished; run them with: shipbench runs resume ${run.name}`);
 }

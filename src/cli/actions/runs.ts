@@ -6,7 +6,8 @@ import { checkModelConfig, modelFromEnvironment } from '../../agent/model.js';
 import { runMarketLeaderboard } from '../../orchestrate/report-data.js';
 import { checkResumable } from '../../orchestrate/start.js';
 import { storePath } from '../../store/db.js';
-import { findRun, listRuns, trialsOfRun, triesOf } from '../../store/runs.js';
+import { findRun, listRuns, liveLeaseHolders, trialsOfRun, triesOf } from '../../store/runs.js';
+import { describeOwner, ownerGone } from '../../util/owner.js';
 import { loadTaskDir } from '../../tasks/load-task.js';
 import { openStore, out } from '../context.js';
 import { marketLeaderboardTable, runsTable, trialsTable } from '../format-runs.js';
@@ -52,6 +53,15 @@ export async function resumeRunAction(ref: string, flags: { concurrency: number;
   const db = openStore(dbPath);
   try {
     const run = findRun(db, ref);
+    const live = liveLeaseHolders(db, run.id, ownerGone);
+    if (live.length > 0) {
+      const holder = live[0] as { owner: string; until: number };
+      throw userError(
+        'run.live',
+        `run ${run.name} is being executed by ${describeOwner(holder.owner)}${live.length > 1 ? ` and ${live.length - 1} other process(es)` : ''}`,
+        'wait for it to finish (runs show follows it), or stop it and resume then',
+      );
+    }
     const tasks = run.config.tasks.map((t) => {
       if (!existsSync(t.dir)) throw userError('run.changed', `run ${run.name} cannot be resumed: task ${t.id} is no longer at ${t.dir}`, 'start a new run instead');
       return loadTaskDir(t.dir);
