@@ -157,6 +157,17 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
         break;
       } catch (error) {
         if (error instanceof LeaseLost) return;
+        if (isDiskFull(error)) {
+          // Retrying cannot help: the run stops, resumable once there is space again.
+          fatal ??= error;
+          stop.abort();
+          try {
+            failTry(db, trial.id, tryNumber, 'interrupted: a disk is full', 0, owner);
+          } catch {
+            // The store's disk may be the full one.
+          }
+          return;
+        }
         const message = error instanceof Error ? error.message : String(error);
         const spent = error instanceof InfrastructureError ? error.spentUsd : 0;
         try {

@@ -205,6 +205,8 @@ export function triesOf(db: Db, trialId: string): TryRow[] {
   }));
 }
 
+// Every write here takes the write lock when its transaction begins (IMMEDIATE), so processes
+// sharing the store wait for each other (busy_timeout) instead of failing on a read-then-write.
 // A trial is executed by one process at a time: the process holds its lease, renews it while it
 // works (heartbeat), and records the trial's tries only while it holds it. A lease runs out when
 // its holder stops renewing it (killed, machine gone); another process may then take the trial.
@@ -224,14 +226,14 @@ export function claimTrial(db: Db, trialId: string, owner: string, leaseMs: numb
     }
     db.prepare("UPDATE trials SET status = 'pending', lease_owner = ?, lease_until = ? WHERE id = ?").run(owner, now + leaseMs, trialId);
     return true;
-  })();
+  }).immediate();
 }
 
 // Renews the leases `owner` holds on these trials; returns the trials whose lease it no longer
 // holds (taken by another process after it ran out).
 export function renewLeases(db: Db, owner: string, trialIds: readonly string[], leaseMs: number, now = Date.now()): string[] {
   const renew = db.prepare('UPDATE trials SET lease_until = ? WHERE id = ? AND lease_owner = ?');
-  return db.transaction(() => trialIds.filter((id) => renew.run(now + leaseMs, id, owner).changes === 0))();
+  return db.transaction(() => trialIds.filter((id) => renew.run(now + leaseMs, id, owner).changes === 0)).immediate();
 }
 
 // Gives a lease back (the trial stays as its last try left it).
@@ -263,7 +265,7 @@ export function reclaimInterrupted(db: Db, runId: string, isGone: (owner: string
       db.prepare("UPDATE trials SET status = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ?").run(t.id);
     }
     return stale.length;
-  })();
+  }).immediate();
 }
 
 // Records the start of a try; returns its number (1 for the first).
@@ -278,7 +280,7 @@ export function startTry(db: Db, trialId: string, artifactsDir: (tryNumber: numb
     db.prepare("UPDATE trials SET status = 'running', tries = ?, started_at = ?, error = NULL WHERE id = ?").run(tryNumber, now, trialId);
     db.prepare("INSERT INTO trial_tries (trial_id, try, started_at, outcome, artifacts_dir) VALUES (?, ?, ?, 'running', ?)").run(trialId, tryNumber, now, dir);
     return { tryNumber, artifactsDir: dir };
-  })();
+  }).immediate();
 }
 
 export function finishTry(db: Db, trialId: string, tryNumber: number, artifactsDir: string, f: TrialFinish, owner: string | null = null): void {
@@ -298,7 +300,7 @@ export function finishTry(db: Db, trialId: string, tryNumber: number, artifactsD
     });
     db.prepare('UPDATE trials SET lease_owner = NULL, lease_until = NULL WHERE id = ?').run(trialId);
     db.prepare("UPDATE trial_tries SET outcome = 'done', finished_at = ?, cost_usd = ? WHERE trial_id = ? AND try = ?").run(now, f.costUsd, trialId, tryNumber);
-  })();
+  }).immediate();
 }
 
 // An infrastructure failure: the try is kept with its error and the trial waits for another try.
@@ -308,7 +310,7 @@ export function failTry(db: Db, trialId: string, tryNumber: number, error: strin
     assertLease(db, trialId, owner);
     db.prepare("UPDATE trials SET status = 'infra-error', error = ?, finished_at = ? WHERE id = ?").run(error, now, trialId);
     db.prepare("UPDATE trial_tries SET outcome = 'infra-error', finished_at = ?, error = ?, cost_usd = ? WHERE trial_id = ? AND try = ?").run(now, error, costUsd, trialId, tryNumber);
-  })();
+  }).immediate();
 }
 
 // Spend of a run so far, over every try (failed ones cost money too).

@@ -108,3 +108,50 @@ describe('a hostile agent in the cleanroom', () => {
     expect(trial.score).toBe(0);
   });
 });
+
+describe('the datasets are out of reach wherever shipbench is installed, and an agent’s own mess is its verdict', () => {
+  let root: string;
+  let cleanup: () => Promise<void>;
+  let outputs: Record<string, string>;
+  let trial: { status: string; tries: number; score: number; artifactsDir: string };
+  const pkg = join(import.meta.dirname, '..', '..');
+  const parent = join(pkg, '..');
+  const name = pkg.split('/').at(-1) as string;
+
+  beforeAll(async () => {
+    ({ dir: root, cleanup } = await tempDir());
+    const scripts: Record<string, string> = {
+      // The package's parent is bound read-only into every sandbox (as /usr/lib/node_modules is
+      // after npm i -g): the package folder is seen there, its contents are not.
+      'parent-visible': `ls ${parent} | grep -cx ${name}`,
+      'dataset-direct': `ls ${pkg}/datasets/core/wc 2>&1; head -c 300 ${pkg}/datasets/core/wc/solution/wc.js 2>&1; head -c 300 ${pkg}/datasets/core/jq/suite.jsonl 2>&1; true`,
+      'dataset-through-reference': `wc --files0-from=${pkg}/datasets/core/wc/solution/wc.js 2>&1; wc -c ${pkg}/datasets/core/jq/suite.jsonl 2>&1; true`,
+      // 3,000 folders deep in the workspace, one level at a time.
+      'deep-folder': 'python3 -c "import os\\nfd = os.open(\'.\', os.O_RDONLY)\\nfor i in range(3000):\\n    os.mkdir(\'n\', dir_fd=fd)\\n    k = os.open(\'n\', os.O_RDONLY, dir_fd=fd)\\n    os.close(fd)\\n    fd = k\\nprint(\'made\')"',
+    };
+    trajectoryFile(join(root, 'hostile.jsonl'), scripts);
+    const db = join(root, 'store', 'shipbench.db');
+    const r = await runCli(['run', '--tasks', 'wc', '--agent', 'replay', '--trajectory', join(root, 'hostile.jsonl'), '--json', '--db', db], { cwd: root, env: { SHIPBENCH_SANDBOX_RO: parent } });
+    trial = (JSON.parse(r.stdout) as { trials: (typeof trial)[] }).trials[0] as typeof trial;
+    const commands = readTrajectory(join(trial.artifactsDir, 'trajectory.jsonl')).flatMap((e) => (e.type === 'command' ? [e] : []));
+    outputs = Object.fromEntries(Object.keys(scripts).map((key, i) => [key, commands[i]?.output ?? '']));
+  }, 180_000);
+  afterAll(async () => cleanup());
+
+  it('sees the folder the package is in, but nothing of the datasets in it, directly or through the reference', () => {
+    expect(outputs['parent-visible']?.trim()).toBe('1');
+    const solution = readFileSync(join(pkg, 'datasets/core/wc/solution/wc.js'), 'utf8');
+    for (const key of ['dataset-direct', 'dataset-through-reference']) {
+      expect(outputs[key]).not.toContain(solution.split('\n')[0]);
+      expect(outputs[key]).not.toContain('"expect"');
+      expect(outputs[key]).toMatch(/No such file or directory/);
+    }
+  });
+
+  it('a 3,000-deep folder in the workspace ends in a verdict for the agent, not an infrastructure retry', () => {
+    expect(outputs['deep-folder']).toContain('made');
+    expect(trial.status).toBe('done');
+    expect(trial.tries).toBe(1);
+    expect(trial.score).toBe(0);
+  });
+});
