@@ -11,15 +11,16 @@ export const layers = {
   cleanroom: ['sandbox', 'contracts', 'errors.ts', 'util'],
   runner: ['sandbox', 'contracts', 'errors.ts', 'util'],
   tasks: ['contracts', 'errors.ts', 'util', 'sandbox'],
-  fuzz: ['runner', 'tasks', 'contracts', 'util', 'sandbox', 'errors.ts'],
+  coverage: ['runner', 'tasks', 'contracts', 'util', 'sandbox', 'errors.ts'],
+  fuzz: ['runner', 'tasks', 'contracts', 'util', 'sandbox', 'errors.ts', 'coverage'],
   grade: ['runner', 'tasks', 'contracts', 'errors.ts', 'sandbox', 'util'],
   agent: ['cleanroom', 'sandbox', 'contracts', 'errors.ts', 'util'],
   market: ['runner', 'grade', 'tasks', 'fuzz', 'contracts', 'errors.ts', 'util', 'sandbox'],
   store: ['contracts', 'errors.ts'],
-  orchestrate: ['contracts', 'errors.ts', 'util', 'sandbox', 'cleanroom', 'runner', 'tasks', 'fuzz', 'grade', 'agent', 'market', 'store', 'report'],
+  orchestrate: ['contracts', 'errors.ts', 'util', 'sandbox', 'cleanroom', 'coverage', 'runner', 'tasks', 'fuzz', 'grade', 'agent', 'market', 'store', 'report'],
   report: ['contracts', 'util'],
-  cli: ['contracts', 'errors.ts', 'util', 'sandbox', 'cleanroom', 'runner', 'tasks', 'fuzz', 'grade', 'agent', 'market', 'store', 'orchestrate', 'report'],
-  'index.ts': ['contracts', 'errors.ts', 'util', 'sandbox', 'cleanroom', 'runner', 'tasks', 'fuzz', 'grade', 'agent', 'market', 'store', 'orchestrate', 'report'],
+  cli: ['contracts', 'errors.ts', 'util', 'sandbox', 'cleanroom', 'coverage', 'runner', 'tasks', 'fuzz', 'grade', 'agent', 'market', 'store', 'orchestrate', 'report'],
+  'index.ts': ['contracts', 'errors.ts', 'util', 'sandbox', 'cleanroom', 'coverage', 'runner', 'tasks', 'fuzz', 'grade', 'agent', 'market', 'store', 'orchestrate', 'report'],
 };
 
 // Packages each layer may import besides node: built-ins (contracts: zod only).

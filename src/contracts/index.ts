@@ -8,6 +8,7 @@ import { TaskSpecSchema } from './task.js';
 
 export * from './bytes.js';
 export * from './case.js';
+export * from './coverage.js';
 export * from './generator.js';
 export * from './grade.js';
 export * from './market.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CoverageFigureSchema } from './coverage.js';
 
 // The manifest written beside suite.jsonl: where the cases came from and how many passed each gate.
 export const SuiteManifestSchema = z
@@ -13,6 +14,8 @@ export const SuiteManifestSchema = z
     cases: z.number().int().nonnegative(),
     features: z.record(z.string(), z.number().int().nonnegative()),
     gates: z.record(z.string(), z.number().int().nonnegative()).default({}),
+    /** Coverage of the reference's sources, from `tasks coverage` (for this suite's sha). */
+    coverage: CoverageFigureSchema.optional(),
   })
   .strict();
 export type SuiteManifest = z.infer<typeof SuiteManifestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CoverageRecipeSchema } from './coverage.js';
 import { GeneratorConfigSchema } from './generator.js';
 import { MarketTaskSchema } from './market.js';
 
@@ -44,6 +45,8 @@ export const TaskSpecSchema = z
     hide: z.array(z.string().startsWith('/', 'must be an absolute path')).default([]),
     docs: z.array(DocSourceSchema).default([]),
     generator: GeneratorConfigSchema.optional(),
+    /** How to build an instrumented reference to measure the suite's coverage (`tasks coverage`). */
+    coverage: CoverageRecipeSchema.optional(),
     limits: LimitsSchema.default(LimitsSchema.parse({})),
     solution: z.string().optional(),
     /** The program is a service: it listens on $PORT, and a case is an HTTP session (stdin holds the

@@ -15,6 +15,9 @@ import { findTask, listTaskDirs, loadTaskDir } from '../../tasks/load-task.js';
 import { resolveReference } from '../../tasks/reference.js';
 import { loadSuite } from '../../tasks/suite-io.js';
 import { writeFileAtomic } from '../../util/fs.js';
+import type { CoverageCount, CoverageFigure } from '../../contracts/coverage.js';
+import { percentOf } from '../../coverage/gcov.js';
+import { measureCoverage } from '../../coverage/measure.js';
 import { out, VERSION } from '../context.js';
 import { table } from '../format.js';
 import { createProgress } from '../progress.js';
@@ -116,12 +119,40 @@ export async function statsTaskAction(ref: string, flags: { json?: boolean; time
     const grade = await gradeSubmission({ task, submission: 'reference', version: VERSION });
     meanCaseMs = grade.cases.reduce((sum, c) => sum + c.outcome.wallMs, 0) / Math.max(grade.cases.length, 1);
   }
-  const stats = { task: task.id, cases: suite.cases.length, features: suite.manifest.features, gates: suite.manifest.gates, generator: suite.manifest.generator, meanCaseMs };
+  // A coverage figure counts for the suite it was measured on only.
+  const coverage = suite.manifest.coverage && suite.manifest.coverage.suiteSha256 === suite.sha256 ? suite.manifest.coverage : null;
+  const stats = { task: task.id, cases: suite.cases.length, features: suite.manifest.features, gates: suite.manifest.gates, generator: suite.manifest.generator, meanCaseMs, coverage };
   if (flags.json) return out(JSON.stringify(stats));
   out(`${task.id}: ${stats.cases} cases, generator ${stats.generator.name} v${stats.generator.version}${stats.generator.seed === null ? '' : ` seed ${stats.generator.seed}`}`);
   out(`  gates: ${Object.entries(stats.gates).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   if (meanCaseMs !== null) out(`  mean case time on the reference: ${meanCaseMs.toFixed(2)} ms`);
+  if (coverage) out(coverageLines(task.id, coverage).map((l, i) => (i === 0 ? `  ${l.slice(task.id.length + 2)}` : l)).join('\n'));
+  else out(`  coverage: not measured${task.spec.coverage ? ` (run: shipbench tasks coverage ${task.id})` : ' (the task has no coverage: recipe)'}`);
   out(table(['feature', 'cases'], Object.entries(stats.features).sort(([, a], [, b]) => b - a).map(([f, n]) => [f, String(n)]), [false, true]));
+}
+
+// tasks coverage: the instrumented reference replays the suite; line, branch and function coverage
+// of the reference's sources, stored in the suite manifest.
+export async function coverageTaskAction(ref: string, flags: { concurrency?: number; files: number; json?: boolean }): Promise<void> {
+  const task = findTask(ref);
+  const figure = await measureCoverage(task, { concurrency: flags.concurrency ?? availableParallelism(), log: flags.json ? undefined : (line) => process.stderr.write(`${line}\n`) });
+  if (flags.json) return out(JSON.stringify({ task: task.id, ...figure }));
+  out(coverageLines(task.id, figure).join('\n'));
+  const rows = [...figure.files].sort((a, b) => (percentOf(a.lines) ?? 0) - (percentOf(b.lines) ?? 0)).slice(0, flags.files);
+  out(table(['file', 'lines', 'branches', 'functions'], rows.map((f) => [f.path, share(f.lines), share(f.branches), share(f.functions)]), [false, true, true, true]));
+  if (figure.neverReached.length > 0) out(`never reached (${figure.neverReached.length} functions): ${figure.neverReached.slice(0, 30).join(', ')}${figure.neverReached.length > 30 ? ', …' : ''}`);
+}
+
+function share(count: CoverageCount): string {
+  const p = percentOf(count);
+  return p === null ? '-' : `${p.toFixed(1)}% (${count.covered}/${count.total})`;
+}
+
+// The coverage summary of a suite as `tasks coverage` and `tasks stats` print it.
+function coverageLines(id: string, figure: CoverageFigure): string[] {
+  const lines = [`${id}: coverage of the reference's sources: lines ${share(figure.lines)}, branches ${share(figure.branches)}, functions ${share(figure.functions)}`];
+  lines.push(`  the instrumented build agrees with the suite on ${figure.agreement.agreed} of ${figure.agreement.cases} cases${figure.void ? `; VOID: ${figure.void}` : ''}`);
+  return lines;
 }
 
 // tasks new: a task folder for any program, with a generator guessed from its docs.

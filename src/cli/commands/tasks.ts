@@ -45,6 +45,15 @@ export function registerTasks(program: Command): void {
     .action(async (name: string, flags: { reference: string; dir?: string; docs?: string[]; json?: boolean }) => (await actions()).newTaskAction(name, flags));
 
   tasks
+    .command('coverage')
+    .description("measure the line, branch and function coverage the suite reaches in the reference's own sources (an instrumented build from task.yaml's coverage: recipe)")
+    .argument('<task>', 'task id or folder')
+    .option('-j, --concurrency <n>', 'cases run at once', positiveInt('--concurrency'))
+    .option('--files <n>', 'source files listed, least covered first', positiveInt('--files'), 20)
+    .option('--json', 'print the figure as JSON')
+    .action(async (ref: string, flags: { concurrency?: number; files: number; json?: boolean }) => (await actions()).coverageTaskAction(ref, flags));
+
+  tasks
     .command('stats')
     .description('cases, features and their case counts, gates, and (with --time) mean case time')
     .argument('<task>', 'task id or folder')
