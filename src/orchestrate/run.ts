@@ -104,7 +104,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
   // the lease is lost (then nothing more is recorded: the process that took it over records it).
   const runTrial = async (trial: TrialRow, task: Task, agent: RunRow['config']['agents'][number], signal: AbortSignal) => {
     for (let tryIndex = 1; tryIndex <= maxTries && !signal.aborted; tryIndex++) {
-      const { tryNumber, artifactsDir } = startTry(db, trial.id, (n) => join(run.artifactsDir, trial.id, `try-${n}`), owner);
+      let started: { tryNumber: number; artifactsDir: string };
+      try {
+        started = startTry(db, trial.id, (n) => join(run.artifactsDir, trial.id, `try-${n}`), owner);
+      } catch (error) {
+        if (error instanceof LeaseLost) return;
+        throw error;
+      }
+      const { tryNumber, artifactsDir } = started;
       options.onEvent?.({ kind: 'trial-start', trial, tryNumber });
       try {
         const input: TrialInput = {

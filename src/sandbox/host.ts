@@ -68,6 +68,8 @@ export function hiddenPaths(hide: readonly string[], binds: readonly Bind[], lay
 // artifacts. The package is always in; the rest are added by whoever knows them.
 const harnessPaths = new Set<string>([fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '')]);
 
+let maskedCache: { size: number; layout: HostLayout; roots: string[] } | null = null;
+
 // Adds folders to the harness paths every sandbox masks.
 export function protectHarnessPaths(paths: Iterable<string>): void {
   for (const path of paths) if (path) harnessPaths.add(path);
@@ -77,6 +79,7 @@ export function protectHarnessPaths(paths: Iterable<string>): void {
 // system binds), by real path, outermost first. They are masked before a sandbox's own binds, so a
 // bind may show one part of them again (a reference program kept in its task folder).
 export function maskedHarnessRoots(layout: HostLayout): string[] {
+  if (maskedCache && maskedCache.size === harnessPaths.size && maskedCache.layout === layout) return maskedCache.roots;
   const found = new Set<string>();
   for (const given of harnessPaths) {
     let path: string;
@@ -89,5 +92,7 @@ export function maskedHarnessRoots(layout: HostLayout): string[] {
     if (layout.roBinds.some((root) => path === root || path.startsWith(`${root}/`)) && !layout.roBinds.includes(path)) found.add(path);
   }
   const sorted = [...found].sort((a, b) => a.length - b.length);
-  return sorted.filter((path, i) => !sorted.slice(0, i).some((outer) => path.startsWith(`${outer}/`)));
+  const roots = sorted.filter((path, i) => !sorted.slice(0, i).some((outer) => path.startsWith(`${outer}/`)));
+  maskedCache = { size: harnessPaths.size, layout, roots };
+  return roots;
 }

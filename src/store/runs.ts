@@ -212,16 +212,17 @@ export function triesOf(db: Db, trialId: string): TryRow[] {
 // its holder stops renewing it (killed, machine gone); another process may then take the trial.
 // Owners are "host:pid:start" so a dead local holder is recognised at once (see ownerAlive).
 
-// Takes a trial's lease when it is free: a trial not running, or running under a lease that ran
-// out or whose holder is gone (that holder's running try is kept as interrupted). False when
-// another live process holds it or the trial is done.
+// Takes a trial's lease when it is free: no lease, or one that ran out or whose holder is gone (a
+// try that holder left running is kept as interrupted). False when another live process holds it
+// or the trial is done.
 export function claimTrial(db: Db, trialId: string, owner: string, leaseMs: number, isGone: (owner: string) => boolean, now = Date.now()): boolean {
   return db.transaction(() => {
     const row = db.prepare('SELECT status, lease_owner, lease_until FROM trials WHERE id = ?').get(trialId) as { status: string; lease_owner: string | null; lease_until: number | null } | undefined;
     if (!row || row.status === 'done') return false;
+    // A live lease holds whatever the trial's state (between two tries it is not running).
+    const held = row.lease_owner !== null && row.lease_owner !== owner && row.lease_until !== null && row.lease_until >= now && !isGone(row.lease_owner);
+    if (held) return false;
     if (row.status === 'running') {
-      const expired = row.lease_until === null || row.lease_until < now || row.lease_owner === null || isGone(row.lease_owner);
-      if (!expired) return false;
       db.prepare("UPDATE trial_tries SET outcome = 'interrupted', finished_at = COALESCE(finished_at, ?) WHERE trial_id = ? AND outcome = 'running'").run(new Date(now).toISOString(), trialId);
     }
     db.prepare("UPDATE trials SET status = 'pending', lease_owner = ?, lease_until = ? WHERE id = ?").run(owner, now + leaseMs, trialId);

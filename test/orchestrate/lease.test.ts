@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.js';
-import { claimTrial, createRun, finishTry, LeaseLost, liveLeaseHolders, reclaimInterrupted, renewLeases, startTry } from '../../src/store/runs.js';
+import { claimTrial, createRun, failTry, finishTry, LeaseLost, liveLeaseHolders, reclaimInterrupted, renewLeases, startTry } from '../../src/store/runs.js';
 import { RunConfigSchema } from '../../src/contracts/run.js';
 import { runCli, SHIPBENCH_BIN } from '../support/cli.js';
 import { tempDir } from '../support/fixtures.js';
@@ -51,6 +51,16 @@ describe('trial leases in the store', () => {
       { try: 2, outcome: 'done' },
     ]);
     expect(claimTrial(db, 't1', 'host:3:3', 30_000, alive, t0 + 200_000)).toBe(false);
+  });
+
+  it('between two tries of a trial (its last one failed) its lease still holds', () => {
+    const db = storeWithTrials(1);
+    const t0 = 2_000_000;
+    claimTrial(db, 't1', 'host:1:1', 30_000, alive, t0);
+    const first = startTry(db, 't1', () => '/a/try-1', 'host:1:1');
+    failTry(db, 't1', first.tryNumber, 'model API down', 0, 'host:1:1');
+    expect(claimTrial(db, 't1', 'host:2:2', 30_000, alive, t0 + 1000)).toBe(false);
+    expect(() => startTry(db, 't1', () => '/a/try-2', 'host:1:1')).not.toThrow();
   });
 
   it('a holder known to be gone (its process ended) frees its trials at once', () => {
