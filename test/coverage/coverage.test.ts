@@ -110,11 +110,10 @@ describe('tasks coverage', () => {
     expect(manifest.coverage.functions).toEqual({ covered: 1, total: 3 });
     const stats = await runCli(['tasks', 'stats', task.dir, '--json'], { cwd: root, env });
     expect(JSON.parse(stats.stdout)).toMatchObject({ coverage: { functions: { covered: 1, total: 3 }, void: null } });
-    const none = await runCli(['tasks', 'coverage', 'wc'], { cwd: root, env });
-    if (!/coverage:/.test(readFileSync(join(import.meta.dirname, '../../datasets/core/wc/task.yaml'), 'utf8'))) {
-      expect(none.code).toBe(2);
-      expect(none.stderr).toMatch(/^shipbench: task wc has no coverage: recipe/);
-    }
+    await writeTree(root, { 'bare/task.yaml': stringify({ id: 'bare', reference: { command: ['/usr/bin/tac'] } }) });
+    const none = await runCli(['tasks', 'coverage', join(root, 'bare')], { cwd: root, env });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^shipbench: task bare has no coverage: recipe in its task\.yaml; add one/);
   });
 });
 
