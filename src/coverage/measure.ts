@@ -88,9 +88,10 @@ async function storeFigure(task: Task, figure: CoverageFigure): Promise<void> {
   await writeFileAtomic(task.manifestPath, `${JSON.stringify({ ...manifest, coverage: figure }, null, 2)}\n`);
 }
 
-// gcov's JSON documents for every data file below `gcda`: each .gcda gets its object's .gcno beside
-// it, and gcov runs once per folder.
-async function gcovDocuments(gcda: string, tree: string): Promise<string[]> {
+// gcov's JSON documents for every data file below `gcda` (counters written with GCOV_PREFIX from
+// a build whose objects are in `tree`): each .gcda gets its object's .gcno beside it, and gcov runs
+// once per folder.
+export async function gcovDocuments(gcda: string, tree: string): Promise<string[]> {
   const byFolder = new Map<string, string[]>();
   const walk = async (dir: string): Promise<void> => {
     for (const name of await readdir(dir)) {
