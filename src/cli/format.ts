@@ -31,7 +31,8 @@ export function formatGrade(g: GradeResult, showFailures: number): string {
   } else {
     lines.push(`  build ${g.build.status}`);
   }
-  lines.push(`  ${g.passed}/${g.total} cases passed (${percent(g.score)}), ${verdictWord(g)}`);
+  const aside = g.scoreDiagnosticsAside !== undefined && g.scoreDiagnosticsAside !== g.score ? `; ${percent(g.scoreDiagnosticsAside)} with diagnostics aside (stdout, exit code and files alone)` : '';
+  lines.push(`  ${g.passed}/${g.total} cases passed (${percent(g.score)}), ${verdictWord(g)}${aside}`);
   const failing = g.cases.filter((c) => !c.passed);
   if (g.build.status !== 'failed') {
     for (const c of failing.slice(0, showFailures)) {

@@ -82,6 +82,10 @@ export const GradeResultSchema = z
     failed: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
     score: z.number().min(0).max(1),
+    /** The pass rate on stdout, exit code and files alone: cases failed only on stderr count as
+        passed. The strict score stays the primary one, as in ProgramBench. Absent in grades stored
+        before it existed. */
+    scoreDiagnosticsAside: z.number().min(0).max(1).optional(),
     resolved: z.boolean(),
     almostResolved: z.boolean(),
     features: z.record(z.string(), FeatureTallySchema),

@@ -18,6 +18,7 @@ export function evalJson(input: { trialId: string; runId: string; task: string; 
     resolved: grade.resolved,
     almost_resolved: grade.almostResolved,
     pass_rate: grade.score,
+    pass_rate_diagnostics_aside: grade.scoreDiagnosticsAside ?? null,
     tests_passed: grade.passed,
     tests_failed: grade.failed,
     tests_total: grade.total,

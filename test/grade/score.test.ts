@@ -25,4 +25,14 @@ describe('scoreVerdicts', () => {
   it('tallies features', () => {
     expect(scoreVerdicts(verdicts(2, 1)).features).toEqual({ a: { passed: 2, total: 3 }, b: { passed: 0, total: 1 } });
   });
+
+  it('with diagnostics aside, a case failed on stderr alone counts as passed; the strict score is unchanged', () => {
+    const base = verdicts(2, 0);
+    const onStderr = { ...(base[0] as CaseVerdict), id: 'e1', passed: false, failures: ['stderr' as const] };
+    const onBoth = { ...(base[0] as CaseVerdict), id: 'e2', passed: false, failures: ['stdout' as const, 'stderr' as const] };
+    const onExit = { ...(base[0] as CaseVerdict), id: 'e3', passed: false, failures: ['exit' as const] };
+    const s = scoreVerdicts([...base, onStderr, onBoth, onExit]);
+    expect(s.score).toBeCloseTo(2 / 5);
+    expect(s.scoreDiagnosticsAside).toBeCloseTo(3 / 5);
+  });
 });
