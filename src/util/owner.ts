@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 // Who a process is, across pid reuse: "host:pid:start", start being the kernel's start time of
 // the process (clock ticks since boot). Leases in the store are held under this name.
 
-function startTime(pid: number): string | null {
+// The kernel's start time of a process (clock ticks since boot), or null when it is gone.
+export function startTime(pid: number): string | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which may itself hold spaces and parentheses.

@@ -1,7 +1,8 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTime } from './owner.js';
 import { removeTree } from './tree.js';
 
 // Temporary folders. Every folder a process makes (episodes, grades, recordings) lives under one
@@ -19,15 +20,6 @@ export function privateTempDir(): string | null {
   if (!st.isDirectory() || st.uid !== uid) return null;
   chmodSync(dir, 0o755);
   return dir;
-}
-
-function startTime(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
 }
 
 let root: Promise<string> | undefined;
