@@ -68,6 +68,9 @@ export function hiddenPaths(hide: readonly string[], binds: readonly Bind[], lay
 // artifacts. The package is always in; the rest are added by whoever knows them.
 const harnessPaths = new Set<string>([fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '')]);
 
+// Folders every sandbox mounts afresh over whatever the host has there.
+const PRIVATE_MOUNTS = ['/tmp', '/dev', '/proc', '/home/sandbox', '/run/shipbench'];
+
 let maskedCache: { size: number; layout: HostLayout; roots: string[] } | null = null;
 
 // Adds folders to the harness paths every sandbox masks.
@@ -89,6 +92,8 @@ export function maskedHarnessRoots(layout: HostLayout): string[] {
     } catch {
       continue;
     }
+    // Below a sandbox's own fresh mounts (/tmp, /dev…) nothing of the host shows anyway.
+    if (PRIVATE_MOUNTS.some((mount) => path === mount || path.startsWith(`${mount}/`))) continue;
     if (layout.roBinds.some((root) => path === root || path.startsWith(`${root}/`)) && !layout.roBinds.includes(path)) found.add(path);
   }
   const sorted = [...found].sort((a, b) => a.length - b.length);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,37 +115,48 @@ describe('the datasets are out of reach wherever shipbench is installed, and an 
   let cleanup: () => Promise<void>;
   let outputs: Record<string, string>;
   let trial: { status: string; tries: number; score: number; artifactsDir: string };
-  const pkg = join(import.meta.dirname, '..', '..');
-  const parent = join(pkg, '..');
-  const name = pkg.split('/').at(-1) as string;
+  // A dataset installed where every sandbox sees the host system (as /usr/lib/node_modules or /opt
+  // are): a folder outside /tmp, bound read-only into every sandbox with SHIPBENCH_SANDBOX_RO.
+  let install: string;
+  let dataset: string;
 
   beforeAll(async () => {
     ({ dir: root, cleanup } = await tempDir());
+    install = mkdtempSync('/var/tmp/shipbench-install-');
+    chmodSync(install, 0o755);
+    dataset = join(install, 'datasets', 'extra');
+    await cp(findTask('wc').dir, join(dataset, 'wc'), { recursive: true });
+    const task = join(dataset, 'wc');
     const scripts: Record<string, string> = {
-      // The package's parent is bound read-only into every sandbox (as /usr/lib/node_modules is
-      // after npm i -g): the package folder is seen there, its contents are not.
-      'parent-visible': `ls ${parent} | grep -cx ${name}`,
-      'dataset-direct': `ls ${pkg}/datasets/core/wc 2>&1; head -c 300 ${pkg}/datasets/core/wc/solution/wc.js 2>&1; head -c 300 ${pkg}/datasets/core/jq/suite.jsonl 2>&1; true`,
-      'dataset-through-reference': `wc --files0-from=${pkg}/datasets/core/wc/solution/wc.js 2>&1; wc -c ${pkg}/datasets/core/jq/suite.jsonl 2>&1; true`,
+      'install-visible': `ls ${install} | grep -cx datasets`,
+      'dataset-direct': `ls ${task} 2>&1; head -c 300 ${task}/solution/wc.js 2>&1; head -c 300 ${task}/suite.jsonl 2>&1; true`,
+      'dataset-through-reference': `wc --files0-from=${task}/solution/wc.js 2>&1; wc -c ${task}/suite.jsonl 2>&1; true`,
       // 3,000 folders deep in the workspace, one level at a time.
       'deep-folder': 'python3 -c "import os\\nfd = os.open(\'.\', os.O_RDONLY)\\nfor i in range(3000):\\n    os.mkdir(\'n\', dir_fd=fd)\\n    k = os.open(\'n\', os.O_RDONLY, dir_fd=fd)\\n    os.close(fd)\\n    fd = k\\nprint(\'made\')"',
     };
     trajectoryFile(join(root, 'hostile.jsonl'), scripts);
     const db = join(root, 'store', 'shipbench.db');
-    const r = await runCli(['run', '--tasks', 'wc', '--agent', 'replay', '--trajectory', join(root, 'hostile.jsonl'), '--json', '--db', db], { cwd: root, env: { SHIPBENCH_SANDBOX_RO: parent } });
+    const r = await runCli(['run', '--tasks', task, '--agent', 'replay', '--trajectory', join(root, 'hostile.jsonl'), '--json', '--db', db], {
+      cwd: root,
+      env: { SHIPBENCH_SANDBOX_RO: install, SHIPBENCH_DATASETS: join(install, 'datasets') },
+    });
     trial = (JSON.parse(r.stdout) as { trials: (typeof trial)[] }).trials[0] as typeof trial;
     const commands = readTrajectory(join(trial.artifactsDir, 'trajectory.jsonl')).flatMap((e) => (e.type === 'command' ? [e] : []));
     outputs = Object.fromEntries(Object.keys(scripts).map((key, i) => [key, commands[i]?.output ?? '']));
   }, 180_000);
-  afterAll(async () => cleanup());
+  afterAll(async () => {
+    await cleanup();
+    rmSync(install, { recursive: true, force: true });
+  });
 
-  it('sees the folder the package is in, but nothing of the datasets in it, directly or through the reference', () => {
-    expect(outputs['parent-visible']?.trim()).toBe('1');
-    const solution = readFileSync(join(pkg, 'datasets/core/wc/solution/wc.js'), 'utf8');
+  it('sees the folder the datasets are in, but nothing of them, directly or through the reference', () => {
+    expect(outputs['install-visible']?.trim()).toBe('1');
+    const solution = readFileSync(join(dataset, 'wc', 'solution', 'wc.js'), 'utf8');
     for (const key of ['dataset-direct', 'dataset-through-reference']) {
       expect(outputs[key]).not.toContain(solution.split('\n')[0]);
       expect(outputs[key]).not.toContain('"expect"');
-      expect(outputs[key]).toMatch(/No such file or directory/);
+      // Empty where the harness masks it, unreadable where the task's own mask sits over that.
+      expect(outputs[key]).toMatch(/No such file or directory|Permission denied/);
     }
   });
 
