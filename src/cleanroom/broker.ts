@@ -153,6 +153,11 @@ export class Broker {
     if (!call) return;
 
     await this.slot();
+    // The caller hung up while the call waited for a slot: nothing to run it for.
+    if (socket.destroyed) {
+      this.release();
+      return;
+    }
     const abort = new AbortController();
     this.running.add(abort);
     const hangUp = () => abort.abort();
