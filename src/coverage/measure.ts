@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { lstat, readdir, symlink, unlink } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { CoverageFigure } from '../contracts/coverage.js';
 import { SuiteManifestSchema } from '../contracts/suite.js';
 import { userError } from '../errors.js';
@@ -128,6 +128,6 @@ function gcov(cwd: string, files: string[]): Promise<string> {
     child.stdout.on('data', (d: Buffer) => chunks.push(d));
     child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
     child.once('error', (error) => reject(userError('coverage.gcov', `gcov cannot run: ${error.message}`, 'install gcc (it ships gcov)')));
-    child.once('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`gcov failed in ${dirname(cwd)}: ${errors.trim().split('\n').slice(-2).join(' ')}`))));
+    child.once('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`gcov failed in ${cwd}: ${errors.trim().split('\n').slice(-2).join(' ')}`))));
   });
 }

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { sha256 } from '../util/hash.js';
 import { readFileInside, type TreeEntry } from '../util/tree.js';
 
@@ -40,23 +39,34 @@ interface Fingerprint {
   windows: Buffer[];
 }
 
-// Distinctive windows spread evenly over a file: runs of one byte value (padding) are skipped,
-// since any binary holds those.
+// Fingerprints by file, size and modification time: a run grades many builds of one reference.
+const fingerprints = new Map<string, Fingerprint | null>();
+
+// Distinctive windows spread evenly over a reference binary (null for a file that is not ELF or
+// too small): runs of one byte value (padding) are skipped, since any binary holds those.
 async function fingerprint(file: string): Promise<Fingerprint | null> {
+  const st = await stat(file);
+  const key = `${file}\0${st.size}\0${st.mtimeMs}`;
+  const known = fingerprints.get(key);
+  if (known !== undefined) return known;
   const bytes = await readFile(file);
-  if (bytes.length < WINDOW * SAMPLES * 4) return null;
-  const windows: Buffer[] = [];
-  const step = Math.floor(bytes.length / SAMPLES);
-  for (let i = 0; i < SAMPLES; i++) {
-    for (let at = i * step; at + WINDOW <= Math.min(bytes.length, (i + 1) * step); at += WINDOW) {
-      const window = bytes.subarray(at, at + WINDOW);
-      if (new Set(window).size >= 16) {
-        windows.push(Buffer.from(window));
-        break;
+  let print: Fingerprint | null = null;
+  if (bytes.subarray(0, 4).toString('latin1') === '\x7fELF' && bytes.length >= WINDOW * SAMPLES * 4) {
+    const windows: Buffer[] = [];
+    const step = Math.floor(bytes.length / SAMPLES);
+    for (let i = 0; i < SAMPLES; i++) {
+      for (let at = i * step; at + WINDOW <= Math.min(bytes.length, (i + 1) * step); at += WINDOW) {
+        const window = bytes.subarray(at, at + WINDOW);
+        if (new Set(window).size >= 16) {
+          windows.push(Buffer.from(window));
+          break;
+        }
       }
     }
+    if (windows.length >= SAMPLES / 2) print = { file, size: bytes.length, windows };
   }
-  return windows.length >= SAMPLES / 2 ? { file, size: bytes.length, windows } : null;
+  fingerprints.set(key, print);
+  return print;
 }
 
 // The first file of the built tree that holds most of a reference binary, with the reference it
@@ -64,7 +74,6 @@ async function fingerprint(file: string): Promise<Fingerprint | null> {
 export async function nearCopyOf(dir: string, entries: readonly TreeEntry[], referenceFiles: readonly string[]): Promise<{ path: string; reference: string } | null> {
   const prints: Fingerprint[] = [];
   for (const file of referenceFiles) {
-    if (!(await isElf(file))) continue;
     const print = await fingerprint(file);
     if (print) prints.push(print);
   }
@@ -80,20 +89,4 @@ export async function nearCopyOf(dir: string, entries: readonly TreeEntry[], ref
     }
   }
   return null;
-}
-
-async function isElf(file: string): Promise<boolean> {
-  try {
-    if (!(await stat(file)).isFile()) return false;
-    const handle = await open(file, constants.O_RDONLY);
-    try {
-      const head = Buffer.alloc(4);
-      await handle.read(head, 0, 4, 0);
-      return head.toString('latin1') === '\x7fELF';
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return false;
-  }
 }
