@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BytesSchema } from './bytes.js';
+import { ExpectedBytesSchema, InputBytesSchema } from './bytes.js';
 
 // A relative path inside the case's working directory: no absolute paths, no `..` segments.
 export const RelativePathSchema = z
@@ -11,8 +11,8 @@ export const RelativePathSchema = z
 export const InvocationSchema = z
   .object({
     argv: z.array(z.string()).default([]),
-    stdin: BytesSchema.default(''),
-    files: z.record(RelativePathSchema, BytesSchema).default({}),
+    stdin: InputBytesSchema.default(''),
+    files: z.record(RelativePathSchema, InputBytesSchema).default({}),
     env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'), z.string()).default({}),
   })
   .strict();
@@ -22,9 +22,9 @@ export type Invocation = z.infer<typeof InvocationSchema>;
 export const ExpectationSchema = z
   .object({
     exit: z.number().int().min(0).max(255),
-    stdout: BytesSchema.default(''),
-    stderr: BytesSchema.default(''),
-    files: z.record(RelativePathSchema, BytesSchema.nullable()).optional(),
+    stdout: ExpectedBytesSchema.default(''),
+    stderr: ExpectedBytesSchema.default(''),
+    files: z.record(RelativePathSchema, ExpectedBytesSchema.nullable()).optional(),
   })
   .strict();
 export type Expectation = z.infer<typeof ExpectationSchema>;

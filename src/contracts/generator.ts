@@ -36,6 +36,22 @@ export const GeneratorConfigSchema = z
     /** What the program takes as operands: files, numbers (seq), an expression (expr), two files (comm, join), character sets (tr). */
     operands: z.enum(['files', 'numbers', 'expression', 'two-files', 'sets']).default('files'),
     maxOptions: z.number().int().min(0).max(8).default(3),
+    /** Share of cli candidates whose input is large (crossing 4 KiB, 64 KiB or 1 MiB), generated from a seed. */
+    largeInputs: z.number().min(0).max(1).default(0.08),
+    /** Share of cli candidates with binary or invalid UTF-8 input; 0 for programs that only take text. */
+    binaryInputs: z.number().min(0).max(1).default(0.04),
+    /** The last operand may name an output file (uniq INPUT OUTPUT). */
+    outputOperand: z.boolean().default(false),
+    /** Arguments an option brings along when chosen (tail -f needs --pid of a gone process to end). */
+    implies: z.record(z.string().regex(/^-/), z.array(z.string())).default({}),
+    /** Environments some candidates run under (a locale that takes other code paths…), each tagged "env:NAME=VALUE". */
+    envs: z.array(z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string())).default([{ LC_ALL: 'C' }]),
+    /** Share of cli candidates run under one of `envs`. */
+    envShare: z.number().min(0).max(1).default(0.12),
+    /** Files laid into a case whose arguments name any of them (a NUL-separated name list for --files0-from…). */
+    fixtures: z.record(z.string().regex(/^[^/]+$/, 'must be a file name without "/"'), z.string()).default({}),
+    /** Files the program may write in its working directory (split's xaa…): read back after every case. */
+    writes: z.array(z.string().min(1)).default([]),
     /** Most candidates carry one option of this group (cut: one of -b, -c, -f). */
     requireOneOf: z.array(z.string()).optional(),
     /** Coverage feedback: the reference runs with `env` (an instrumented build, NODE_V8_COVERAGE…), then

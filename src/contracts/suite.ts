@@ -8,8 +8,16 @@ export const SuiteManifestSchema = z
     task: z.string(),
     reference: z.object({ fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/) }).strict(),
     generator: z
-      .object({ name: z.string(), version: z.string(), seed: z.number().int().nullable() })
+      .object({
+        name: z.string(),
+        version: z.string(),
+        seed: z.number().int().nullable(),
+        /** What steered the selection besides new behaviour: the instrumented reference's counters, a report script, or nothing. */
+        feedback: z.enum(['gcda', 'script']).optional(),
+      })
       .strict(),
+    /** How selection went: cases kept and coverage units reached as candidates were tried (with coverage feedback). */
+    curve: z.array(z.object({ candidates: z.number().int(), kept: z.number().int(), units: z.number().int() }).strict()).optional(),
     suiteSha256: z.string().regex(/^[0-9a-f]{64}$/),
     cases: z.number().int().nonnegative(),
     features: z.record(z.string(), z.number().int().nonnegative()),

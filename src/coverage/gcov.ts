@@ -37,7 +37,12 @@ export function countsFile(path: string, patterns: readonly string[]): boolean {
 }
 
 // The figures of the counted files, from gcov's JSON documents, with paths relative to `tree`.
-export function summariseGcov(documents: readonly string[], tree: string, patterns: readonly string[], exclude: readonly string[] = []): Pick<CoverageFigure, 'lines' | 'branches' | 'functions' | 'files' | 'neverReached'> {
+export function summariseGcov(
+  documents: readonly string[],
+  tree: string,
+  patterns: readonly string[],
+  exclude: readonly string[] = [],
+): Pick<CoverageFigure, 'lines' | 'branches' | 'functions' | 'files' | 'neverReached'> & { unreached: Record<string, number[]> } {
   const files = new Map<string, FileTally>();
   for (const text of documents) {
     if (!text.trim()) continue;
@@ -88,7 +93,17 @@ export function summariseGcov(documents: readonly string[], tree: string, patter
   const neverReached = [...files.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .flatMap(([path, t]) => [...t.functions.values()].filter((f) => f.count === 0).map((f) => `${path}:${f.name}`));
+  const unreached = Object.fromEntries(
+    [...files.entries()].map(([path, t]) => [
+      path,
+      [...t.lines.entries()]
+        .filter(([, n]) => n === 0)
+        .map(([line]) => line)
+        .sort((a, b) => a - b),
+    ]),
+  );
   return {
+    unreached,
     lines: rows.reduce((sum, r) => add(sum, r.lines), zero),
     branches: rows.reduce((sum, r) => add(sum, r.branches), zero),
     functions: rows.reduce((sum, r) => add(sum, r.functions), zero),
@@ -100,4 +115,28 @@ export function summariseGcov(documents: readonly string[], tree: string, patter
 // A share as a percentage with one decimal, or null when there is nothing to count.
 export function percentOf(count: CoverageCount): number | null {
   return count.total === 0 ? null : Math.round((count.covered / count.total) * 1000) / 10;
+}
+
+// Unreached lines as ranges with the source of each range's first line ("120-124  if (x) {"), for
+// a person steering a generator.
+export function unreachedReport(unreached: Record<string, number[]>, source: (path: string) => string[] | null): string {
+  const out: string[] = [];
+  for (const [path, lines] of Object.entries(unreached).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (lines.length === 0) continue;
+    const text = source(path);
+    out.push(`${path}: ${lines.length} lines never reached`);
+    let start = lines[0] as number;
+    let prev = start;
+    const flush = () => out.push(`  ${start === prev ? String(start) : `${start}-${prev}`}`.padEnd(14) + (text?.[start - 1]?.trim().slice(0, 100) ?? ''));
+    for (const line of lines.slice(1)) {
+      if (line === prev + 1 || (text !== null && text.slice(prev, line - 1).every((l) => l.trim() === '' || /^\s*(\/\/|\/\*|\*|}|\{)/.test(l)))) {
+        prev = line;
+        continue;
+      }
+      flush();
+      start = prev = line;
+    }
+    flush();
+  }
+  return `${out.join('\n')}\n`;
 }

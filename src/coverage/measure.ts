@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../util/fs.js';
 import { scratchDir } from '../util/scratch.js';
 import { removeTree } from '../util/tree.js';
 import { coverageCacheRoot, instrumentedBuild } from './build.js';
-import { percentOf, summariseGcov } from './gcov.js';
+import { percentOf, summariseGcov, unreachedReport } from './gcov.js';
 
 // Where the instrumented program writes its coverage data inside a case sandbox.
 const GCDA_INSIDE = '/run/shipbench/gcov';
@@ -29,6 +29,8 @@ export interface CoverageOptions {
   cacheRoot?: string;
   log?: (line: string) => void;
   signal?: AbortSignal;
+  /** Write the never-reached lines of the counted files here, as ranges with their source. */
+  unreachedTo?: string;
 }
 
 // Measures the coverage a task's suite reaches in its reference's own sources: builds the
@@ -65,7 +67,8 @@ export async function measureCoverage(task: Task, options: CoverageOptions = {})
     const runs = await runInvocations(program, cases, { scratchDir: gcda, limits: { ...limits, timeoutMs: limits.timeoutMs * 3 }, network: 'cleanroom', concurrency: options.concurrency ?? 2, signal: options.signal });
     const agreed = runs.filter((r, i) => compareObservation(suite.cases[i] as (typeof suite.cases)[number], r.observed, r.outcome).passed).length;
     const share = cases.length === 0 ? 1 : agreed / cases.length;
-    const summary = summariseGcov(await gcovDocuments(gcda, build.tree), build.tree, recipe.files, recipe.exclude);
+    const { unreached, ...summary } = summariseGcov(await gcovDocuments(gcda, build.tree), build.tree, recipe.files, recipe.exclude);
+    if (options.unreachedTo) await writeFileAtomic(options.unreachedTo, unreachedReport(unreached, (path) => sourceLines(join(build.tree, path))));
     if (summary.files.length === 0) throw userError('coverage.files', `${task.id}: no source file matching coverage.files (${recipe.files.join(', ')}) was instrumented`, 'check coverage.files against the build tree');
     const figure: CoverageFigure = {
       suiteSha256: suite.sha256,
@@ -130,4 +133,12 @@ function gcov(cwd: string, files: string[]): Promise<string> {
     child.once('error', (error) => reject(userError('coverage.gcov', `gcov cannot run: ${error.message}`, 'install gcc (it ships gcov)')));
     child.once('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`gcov failed in ${cwd}: ${errors.trim().split('\n').slice(-2).join(' ')}`))));
   });
+}
+
+function sourceLines(file: string): string[] | null {
+  try {
+    return readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return null;
+  }
 }

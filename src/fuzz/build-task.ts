@@ -13,7 +13,10 @@ import { fingerprintReference } from '../tasks/reference.js';
 import { writeSuite } from '../tasks/suite-io.js';
 import { removeTree } from '../util/fs.js';
 import { Rng } from '../util/rng.js';
-import { generateSuite, GENERATOR_VERSION, PROPOSED, type GenerationPhase } from './generate.js';
+import { generateSuite, GENERATOR_VERSION, PROPOSED, scriptFeedback, type GenerationPhase } from './generate.js';
+import { gcdaFeedback, type CoverageFeedback } from '../coverage/feedback.js';
+import { measureCoverage } from '../coverage/measure.js';
+import type { CoverageFigure } from '../contracts/coverage.js';
 import { mineExamples, mineOptions } from './mine.js';
 import { planCliCases } from './plan-cli.js';
 import { planPresetCases } from './presets/index.js';
@@ -31,6 +34,9 @@ export interface BuildTaskOptions {
   concurrency: number;
   onProgress?: (phase: GenerationPhase | 'record', done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Steer selection by the instrumented reference of the task's coverage recipe (default true), and measure the suite's coverage after. */
+  coverage?: boolean;
+  log?: (line: string) => void;
 }
 
 export interface BuildTaskResult {
@@ -39,6 +45,8 @@ export interface BuildTaskResult {
   proposals: string;
   docs: CapturedDoc[];
   options: OptionSpec[];
+  /** The suite's coverage, when it was generated with the instrumented reference. */
+  coverage: CoverageFigure | null;
 }
 
 // Captures a task's docs and (re)generates its suite and manifest.
@@ -54,6 +62,8 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
   const limits = caseLimits(task.spec.limits);
   let cases: Case[];
   let gates: Record<string, number>;
+  let feedback: CoverageFeedback | undefined;
+  let curve: { candidates: number; kept: number; units: number }[] = [];
   let proposals = options.propose ? 'none' : 'skipped: no model configured (set SHIPBENCH_MODEL or pass --model)';
   if (config.preset === 'hand') {
     const planned = readPlanned(join(task.dir, config.invocations ?? 'invocations.jsonl'));
@@ -71,18 +81,23 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
     const examples: PlannedCase[] = mineExamples(docs.map((d) => d.text).join('\n'), task.program).map((e, i) => ({ id: `example-${i}`, features: ['doc-example'], run: { argv: e.argv, stdin: e.stdin, files: {}, env: {} } }));
     const planned = config.preset === 'cli' ? planCliCases(optionList, config, pool, task.id) : planPresetCases(config.preset, config, pool);
     const candidates = [...examples, ...proposed, ...planned];
-    const generated = await generateSuite(candidates, { taskId: task.id, reference, limits, config, concurrency: options.concurrency, timeLimitSec: options.timeLimitSec, onProgress: options.onProgress, signal: options.signal });
+    const recipe = options.coverage === false ? undefined : task.spec.coverage;
+    feedback = config.coverage ? scriptFeedback(reference, config.coverage) : recipe ? await gcdaFeedback(task, recipe, options.log ?? (() => {})) : undefined;
+    const generated = await generateSuite(candidates, { taskId: task.id, reference, limits, config, concurrency: options.concurrency, timeLimitSec: options.timeLimitSec, onProgress: options.onProgress, signal: options.signal, feedback });
     cases = generated.cases;
+    curve = generated.curve;
     gates = { ...generated.gates, ...(options.propose ? { 'model-proposed': cases.filter((c) => c.features.includes(PROPOSED)).length } : {}) };
   }
   const manifest = await writeSuite(task.suitePath, task.manifestPath, cases, {
     schemaVersion: 1,
     task: task.id,
     reference: { fingerprint: await fingerprintReference(task.reference.files) },
-    generator: { name: config.preset, version: GENERATOR_VERSION, seed: config.preset === 'hand' ? null : config.seed },
+    generator: { name: config.preset, version: GENERATOR_VERSION, seed: config.preset === 'hand' ? null : config.seed, ...(feedback ? { feedback: config.coverage ? ('script' as const) : ('gcda' as const) } : {}) },
     gates,
+    ...(curve.length > 0 ? { curve } : {}),
   });
-  return { manifest, docs, options: optionList, proposals };
+  const coverage = feedback && !config.coverage ? await measureCoverage(task, { concurrency: options.concurrency, log: options.log, signal: options.signal }) : null;
+  return { manifest: coverage ? { ...manifest, coverage } : manifest, docs, options: optionList, proposals, coverage };
 }
 
 // Fresh invocations from a task's generator on another seed: the market's workloads. The same

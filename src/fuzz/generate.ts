@@ -1,4 +1,4 @@
-import { CaseSchema, type Case, type Normaliser, type StreamRule } from '../contracts/case.js';
+import { type Case, type Normaliser, type StreamRule } from '../contracts/case.js';
 import type { GeneratorConfig } from '../contracts/generator.js';
 import type { Observation } from '../contracts/grade.js';
 import { normalise } from '../runner/normalise.js';
@@ -8,10 +8,13 @@ import { verdictOf } from '../runner/run-suite.js';
 import type { Program } from '../sandbox/program.js';
 import type { SandboxLimits } from '../sandbox/spec.js';
 import { fromBytesValue } from '../util/bytes.js';
+import { draftOf, expectFrom, withDigests } from './expectation.js';
+import type { CoverageFeedback } from '../coverage/feedback.js';
+import type { Bytes } from '../contracts/bytes.js';
 import { canonicalJson } from '../util/hash.js';
 import { removeTree } from '../util/fs.js';
 import type { PlannedCase } from './record.js';
-import { behaviourSignature } from './signature.js';
+import { behaviourSignature, stderrClass } from './signature.js';
 import { scratchDir } from '../util/scratch.js';
 
 // The feature tag of cases a model proposed; provenance, not behaviour, so signatures leave it out.
@@ -21,7 +24,7 @@ export const EXAMPLE = 'doc-example';
 const PROVENANCE = new Set([PROPOSED, EXAMPLE]);
 
 // The version of the generator; part of what makes a suite reproducible.
-export const GENERATOR_VERSION = '1';
+export const GENERATOR_VERSION = '2';
 
 export type GenerationPhase = 'explore' | 'minimise' | 'rerun';
 
@@ -35,19 +38,25 @@ export interface GenerateOptions {
   timeLimitSec?: number;
   onProgress?: (phase: GenerationPhase, done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Coverage feedback: a candidate that reaches a new unit is kept even when its behaviour is not new. */
+  feedback?: CoverageFeedback;
 }
 
 export interface GenerateResult {
   cases: Case[];
   /** How many candidates each gate let through or dropped. */
   gates: Record<string, number>;
+  /** With feedback: cases kept and units covered after each batch of candidates. */
+  curve: { candidates: number; kept: number; units: number }[];
 }
 
 const BATCH = 512;
 const EXPLORE_TIMEOUT_MS = 1500;
-// Cases kept at most per error class (exit code and masked message), whatever options led there.
+// Cases kept at most per error class (exit code and masked first stderr line, whatever the exit code),
+// whatever options led there: one quirk of the messages must not outweigh the program.
 const ERROR_CLASS_CAP = 3;
-const EXPLORE_OUTPUT_BYTES = 1024 * 1024;
+// Room for large inputs' outputs and an instrumented build's counters.
+const EXPLORE_OUTPUT_BYTES = 8 * 1024 * 1024;
 const nullProgram: Program = { role: 'candidate', command: ['/bin/true'], argv0: 'true', binds: [], hide: [] };
 const echoProgram: Program = { role: 'candidate', command: ['/bin/sh', '-c', 'exec cat'], argv0: 'sh', binds: [], hide: [] };
 
@@ -61,15 +70,16 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
   const started = Date.now();
   const run = (program: Program, cases: readonly Case[], limits = options.limits, extraReadFiles?: string[]) =>
     runInvocations(program, cases, { scratchDir: scratch, limits, network: 'cleanroom', concurrency: options.concurrency, signal: options.signal, extraReadFiles });
-  const coverage = options.config.coverage;
-  const explorer = coverage ? withCoverage(options.reference, coverage) : options.reference;
+  const feedback = options.feedback;
+  const explorer = feedback?.program ?? options.reference;
   const covered = new Set<string>();
+  const curve: GenerateResult['curve'] = [];
   // Exploration gives up early on slow or chatty candidates: such cases make poor tests anyway.
   const exploreLimits = { ...options.limits, timeoutMs: Math.min(options.limits.timeoutMs, EXPLORE_TIMEOUT_MS), outputBytes: Math.min(options.limits.outputBytes, EXPLORE_OUTPUT_BYTES) };
   const gates: Record<string, number> = { candidates: 0, 'reference-limit': 0, 'reference-crash': 0, duplicate: 0, flaky: 0, normalised: 0, 'dummy-pass': 0, kept: 0 };
   try {
     // 1. Explore: run candidates batch by batch, keep new behaviour.
-    const drafts = candidates.map((p) => CaseSchema.parse({ ...p, expect: { exit: 0 } }));
+    const drafts = candidates.map(draftOf);
     const budget = options.config.budget;
     const wanted = Math.ceil(budget * 1.05);
     const kept: Kept[] = [];
@@ -78,7 +88,8 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
     for (let at = 0; at < drafts.length && kept.length < wanted; at += BATCH) {
       if (options.timeLimitSec !== undefined && Date.now() - started > options.timeLimitSec * 1000) break;
       const batch = drafts.slice(at, at + BATCH);
-      const runs = (await run(explorer, batch, exploreLimits, coverage ? [COVERAGE_FILE] : undefined)).map((r) => (coverage ? takeCoverage(r) : { run: r, units: [] }));
+      const explored = feedback ? batch.map((c) => ({ ...c, run: { ...c.run, env: { ...c.run.env, ...feedback.env } } })) : batch;
+      const runs = (await run(explorer, explored, exploreLimits, feedback?.files)).map((r) => (feedback ? takeUnits(r, feedback) : { run: r, units: [] }));
       const novel: Kept[] = [];
       for (let i = 0; i < batch.length && kept.length + novel.length < wanted; i++) {
         gates.candidates = (gates.candidates ?? 0) + 1;
@@ -95,7 +106,7 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
         const features = withOutcomeTags(draft.features, first.observed);
         const signature = behaviourSignature(features.filter((f) => !PROVENANCE.has(f)), first.observed);
         // The same error reached through other option combinations is not new behaviour past a few.
-        const errorClass = isError(first.observed) ? behaviourSignature([], first.observed) : null;
+        const errorClass = errorClassOf(first.observed);
         const newUnits = units.filter((u) => !covered.has(u));
         const repeats = seen.has(signature) || (errorClass !== null && (errorClasses.get(errorClass) ?? 0) >= ERROR_CLASS_CAP);
         if (repeats && newUnits.length === 0) {
@@ -113,6 +124,7 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
         if (dummy[i]) gates['dummy-pass'] = (gates['dummy-pass'] ?? 0) + 1;
         else kept.push(entry);
       });
+      if (feedback) curve.push({ candidates: gates.candidates ?? 0, kept: kept.length, units: covered.size });
       options.onProgress?.('explore', Math.min(at + BATCH, drafts.length), drafts.length);
     }
 
@@ -137,10 +149,15 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
       }
     });
 
-    if (coverage) gates['covered-units'] = covered.size;
-    const cases = stable.slice(0, budget).map((c, i) => ({ ...c, id: `${options.taskId}-${String(i + 1).padStart(4, '0')}` }));
+    if (feedback) gates['covered-units'] = covered.size;
+    const compacted = stable.flatMap((c) => {
+      const small = withDigests(c);
+      if (small === null) gates['large-normalised'] = (gates['large-normalised'] ?? 0) + 1;
+      return small === null ? [] : [small];
+    });
+    const cases = compacted.slice(0, budget).map((c, i) => ({ ...c, id: `${options.taskId}-${String(i + 1).padStart(4, '0')}` }));
     gates.kept = cases.length;
-    return { cases, gates };
+    return { cases, gates, curve };
   } finally {
     await removeTree(scratch);
   }
@@ -218,27 +235,31 @@ async function minimise(
   }
 }
 
-// The file a coverage report is written to in the case directory during exploration.
+// The file a coverage report script writes in the case directory during exploration.
 const COVERAGE_FILE = '.shipbench-coverage';
 
-// The reference wrapped for coverage feedback: it runs under the coverage environment with its own
-// argv[0], then the report command writes the units it covered into the case directory.
-function withCoverage(reference: Program, coverage: NonNullable<GeneratorConfig['coverage']>): Program {
-  const exports = Object.entries(coverage.env).map(([k, v]) => `export ${k}=${shellQuote(v)}; `).join('');
+// Feedback from a report script (generator.coverage): the reference runs under the script's
+// environment with its own argv[0], then the script writes the units it covered into the case
+// directory.
+export function scriptFeedback(reference: Program, coverage: NonNullable<GeneratorConfig['coverage']>): CoverageFeedback {
   const report = coverage.report.map(shellQuote).join(' ');
-  const script = `${exports}(exec -a "$0" "$@"); s=$?; ${report} > ${COVERAGE_FILE} 2>/dev/null; exit $s`;
-  return { ...reference, command: ['/bin/bash', '-c', script, reference.argv0, ...reference.command], argv0: 'bash' };
+  const script = `(exec -a "$0" "$@"); s=$?; ${report} > ${COVERAGE_FILE} 2>/dev/null; exit $s`;
+  return {
+    program: { ...reference, command: ['/bin/bash', '-c', script, reference.argv0, ...reference.command], argv0: 'bash' },
+    env: coverage.env,
+    files: [COVERAGE_FILE],
+    units: (files) => (files[COVERAGE_FILE] ? fromBytesValue(files[COVERAGE_FILE] as Bytes).toString('utf8').split('\n').filter(Boolean) : []),
+  };
 }
 
-// Splits the coverage report off an exploration run, leaving the run as the reference made it.
-function takeCoverage(run: CaseRun): { run: CaseRun; units: string[] } {
+// Splits the feedback files off an exploration run, leaving the run as the reference made it.
+function takeUnits(run: CaseRun, feedback: CoverageFeedback): { run: CaseRun; units: string[] } {
   const files = { ...(run.observed.files ?? {}) };
-  const report = files[COVERAGE_FILE];
-  delete files[COVERAGE_FILE];
+  const units = feedback.units(files);
+  for (const f of feedback.files) delete files[f];
   const observed: Observation = { ...run.observed };
   if (Object.keys(files).length > 0) observed.files = files;
   else delete observed.files;
-  const units = report ? fromBytesValue(report).toString('utf8').split('\n').filter(Boolean) : [];
   return { run: { ...run, observed }, units };
 }
 
@@ -251,17 +272,20 @@ function isError(observed: Observation): boolean {
   return observed.exit !== 0 && fromBytesValue(observed.stderr).length > 0;
 }
 
+// The class a case's diagnostics fall in: its exit code and the masked first line of stderr; null
+// when it printed none. bc reports runtime errors with exit 0, so the exit code alone cannot tell.
+function errorClassOf(observed: Observation): string | null {
+  const err = fromBytesValue(observed.stderr).toString('utf8');
+  return err.trim() === '' ? null : `exit=${observed.exit}|${stderrClass(err)}`;
+}
+
+
 // Feature tags that come from what the reference did.
 function withOutcomeTags(features: readonly string[], observed: Observation): string[] {
   const tags = new Set(features);
   if (isError(observed)) tags.add('error');
   else if (observed.exit !== 0) tags.add(`exit-${observed.exit}`);
   return [...tags].sort();
-}
-
-function expectFrom(draft: Case, observed: Observation): Case {
-  const { exit, stdout, stderr, files } = observed;
-  return CaseSchema.parse({ ...draft, expect: { exit: exit ?? 0, stdout, stderr, ...(files ? { files } : {}) } });
 }
 
 const RECOVERY: Normaliser[][] = [['line-order'], [{ mask: '[0-9]+', replace: '<n>' }], ['line-order', { mask: '[0-9]+', replace: '<n>' }]];

@@ -1,4 +1,6 @@
 import type { GeneratorConfig, OptionSpec } from '../contracts/generator.js';
+import type { InputBytesValue } from '../util/bytes.js';
+import type { GeneratedSpec } from '../util/generated-input.js';
 import { Rng } from '../util/rng.js';
 import { argumentValue, inputText, number, word } from './domains.js';
 import type { PlannedCase } from './record.js';
@@ -8,11 +10,25 @@ export function optionFeature(o: OptionSpec): string {
   return (o.long ?? o.short ?? '?').replace(/^-+/, '');
 }
 
-// How one option is written on the command line, with its argument when it takes one.
-function optionArgs(rng: Rng, o: OptionSpec): string[] {
-  const useLong = o.long !== undefined && (o.short === undefined || rng.chance(0.5));
+// Whether an option names a file the program writes (sort -o FILE, --output=FILE).
+export function writesFile(o: OptionSpec): boolean {
+  return o.arg === 'required' && /FILE/i.test(o.argName ?? '') && /\b(output|write)/i.test(o.description);
+}
+
+// The file an output option is pointed at: a fresh one mostly, sometimes the input itself.
+const OUTPUT_FILES = ['out.txt', 'out.txt', 'out.txt', 'input.txt'];
+
+// How one option is written on the command line, with its argument when it takes one. The short
+// spelling is preferred when there is one, so long spellings do not crowd the suite.
+function optionArgs(rng: Rng, o: OptionSpec, outputs: string[]): string[] {
+  const useLong = o.long !== undefined && (o.short === undefined || rng.chance(0.35));
   const name = (useLong ? o.long : o.short) as string;
   if (o.arg === 'none') return [name];
+  if (writesFile(o)) {
+    const file = rng.pick(OUTPUT_FILES);
+    outputs.push(file);
+    return useLong && rng.chance(0.7) ? [`${name}=${file}`] : [name, file];
+  }
   if (o.arg === 'optional') {
     if (rng.chance(0.4)) return [name];
     const v = argumentValue(rng, o.argName, o.values);
@@ -61,12 +77,16 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
     }
     const argv: string[] = [];
     const features = new Set<string>();
+    const outputs: string[] = [...config.writes];
+    const implied = new Set<string>();
     for (const o of chosen) {
-      argv.push(...optionArgs(rng, o));
+      argv.push(...optionArgs(rng, o, outputs));
       features.add(optionFeature(o));
+      for (const name of [o.short, o.long]) for (const arg of (name && config.implies[name]) || []) implied.add(arg);
     }
-    const files: Record<string, string> = {};
-    let stdin = '';
+    argv.push(...implied);
+    const files: Record<string, InputBytesValue> = {};
+    let stdin: InputBytesValue = '';
     const addFile = (name: string) => {
       files[name] = inputText(rng.fork(name), config.domain);
       return name;
@@ -107,9 +127,17 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
       } else if (shape < 0.72) {
         argv.push(addFile('input.txt'));
         features.add('file');
-      } else if (shape < 0.86) {
+      } else if (shape < 0.83) {
         argv.push(addFile('a.txt'), addFile('b.txt'));
         features.add('multiple-files');
+      } else if (shape < 0.86) {
+        const n = rng.int(3, 12);
+        for (let k = 0; k < n; k++) {
+          const name = addFile(`f${k}.txt`);
+          if (rng.chance(0.25)) files[name] = '';
+          argv.push(name);
+        }
+        features.add('many-files');
       } else if (shape < 0.93) {
         argv.push('-');
         stdin = inputText(rng, config.domain);
@@ -119,11 +147,69 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
         features.add('missing-file');
       }
     }
-    if (argv.includes('input.txt') && !files['input.txt']) addFile('input.txt');
-    const text = stdin + Object.values(files).join('');
-    if (text === '' && config.input !== 'none') features.add('empty-input');
+    if (config.outputOperand && config.input !== 'none' && !features.has('stdin') && !features.has('missing-file') && rng.chance(0.3)) {
+      argv.push('out.txt');
+      outputs.push('out.txt');
+      features.add('output-operand');
+    }
+    const fixtures = Object.keys(config.fixtures);
+    if (fixtures.some((name) => argv.some((a) => a === name || a.endsWith(`=${name}`)))) {
+      for (const name of fixtures) files[name] ??= config.fixtures[name] as string;
+      features.add('fixtures');
+    }
+    let env: Record<string, string> = {};
+    if (config.envs.length > 0 && rng.chance(config.envShare)) {
+      env = rng.pick(config.envs);
+      for (const [k, v] of Object.entries(env)) features.add(`env:${k}=${v}`);
+    }
+    if (outputs.includes('input.txt') && files['input.txt'] === undefined) addFile('input.txt');
+    if (argv.includes('input.txt') && files['input.txt'] === undefined) addFile('input.txt');
+    if (config.input !== 'none') {
+      const fed = features.has('stdin') || features.has('dash') ? 'stdin' : Object.keys(files).find((name) => !(name in config.fixtures));
+      const generated = fed === undefined ? null : generatedInput(rng.fork('generated'), config);
+      if (generated) {
+        if (fed === 'stdin') stdin = { generate: generated.spec };
+        else files[fed as string] = { generate: generated.spec };
+        for (const tag of generated.tags) features.add(tag);
+      }
+    }
+    const text = [stdin, ...Object.values(files)].filter((v): v is string => typeof v === 'string').join('');
+    if (text === '' && config.input !== 'none' && !features.has('generated')) features.add('empty-input');
     if (/[^\p{ASCII}]/u.test(text)) features.add('unicode');
-    planned.push({ id: `candidate-${i}`, features: [...features].sort(), run: { argv, stdin, files, env: {} } });
+    if (outputs.length > 0) features.add('writes-file');
+    const unique = [...new Set(outputs)];
+    planned.push({ id: `candidate-${i}`, features: [...features].sort(), run: { argv, stdin, files, env }, ...(unique.length > 0 ? { outputs: unique } : {}) });
   }
   return planned;
+}
+
+// Sizes that sit on the buffer boundaries programs read in (4 KiB pages, 64 KiB pipes and buffers,
+// 1 MiB and beyond), one byte either side.
+const LARGE_SIZES = [4095, 4096, 4097, 8193, 65535, 65536, 65537, 131072, 1048575, 1048576, 1048577, 3 * 1024 * 1024 + 7];
+const KINDS_OF: Record<GeneratorConfig['domain'], GeneratedSpec['kind'][]> = {
+  text: ['text', 'lines', 'long-line'],
+  numbers: ['numbers'],
+  csv: ['csv'],
+  tsv: ['csv', 'lines'],
+  words: ['words', 'lines'],
+  sorted: ['lines', 'words'],
+  base64: ['binary', 'text'],
+  mixed: ['lines', 'numbers', 'csv', 'words', 'text'],
+};
+
+// Now and then, a large input of the task's domain, or binary or invalid UTF-8 bytes, in place of
+// the usual small text; null for the rest. Tagged with its size class so each class is new behaviour.
+function generatedInput(rng: Rng, config: GeneratorConfig): { spec: GeneratedSpec; tags: string[] } | null {
+  const seed = rng.int(0, 2 ** 31);
+  if (rng.chance(config.largeInputs)) {
+    const bytes = rng.pick(LARGE_SIZES);
+    const kind = rng.pick(KINDS_OF[config.domain]);
+    const size = bytes >= 1048576 ? 'input-1m' : bytes >= 65536 ? 'input-64k' : 'input-4k';
+    return { spec: { kind, bytes, seed }, tags: ['generated', size, ...(kind === 'binary' || kind === 'long-line' ? [kind] : [])] };
+  }
+  if (rng.chance(config.binaryInputs)) {
+    const kind = rng.pick(['binary', 'invalid-utf8'] as const);
+    return { spec: { kind, bytes: rng.chance(0.8) ? rng.int(1, 600) : rng.pick(LARGE_SIZES.slice(0, 4)), seed }, tags: ['generated', kind] };
+  }
+  return null;
 }

@@ -6,9 +6,11 @@ import type { NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
 import { canonicalJson } from '../util/hash.js';
 import { removeTree } from '../util/fs.js';
 import { scratchDir } from '../util/scratch.js';
+import { draftOf } from './expectation.js';
 
-// An invocation to record: a case without its expectation.
-export type PlannedCase = Omit<CaseInput, 'expect'>;
+// An invocation to record: a case without its expectation, and the files it may write (read back and
+// expected as the reference left them; a file the reference did not write is expected absent).
+export type PlannedCase = Omit<CaseInput, 'expect'> & { outputs?: string[] };
 
 export interface RecordOptions {
   limits: SandboxLimits;
@@ -35,7 +37,7 @@ export async function recordCases(reference: Program, planned: readonly PlannedC
   const reruns = options.reruns ?? 3;
   const scratch = await scratchDir('record');
   try {
-    const drafts = planned.map((plan) => CaseSchema.parse({ ...plan, expect: { exit: 0 } }));
+    const drafts = planned.map(draftOf);
     const runsByCase: CaseRun[][] = drafts.map(() => []);
     // Each rerun is a separate pass over the whole list, so reruns of one case happen at different
     // times, in different sandboxes and working directories.

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CaseSchema, type Case } from '../contracts/case.js';
+import type { Case } from '../contracts/case.js';
 import type { Observation } from '../contracts/grade.js';
 import type { FailureClass, MarketConfig } from '../contracts/market.js';
 import { GENERATOR_VERSION } from '../fuzz/generate.js';
 import { planWorkloads } from '../fuzz/build-task.js';
+import { draftOf, expectFrom, withDigests } from '../fuzz/expectation.js';
 import { compareObservation } from '../runner/compare.js';
 import { runInvocations } from '../runner/lanes.js';
 import type { CaseRun } from '../runner/run-case.js';
@@ -14,7 +15,7 @@ import { caseLimits } from '../tasks/limits.js';
 import type { Task } from '../tasks/load-task.js';
 import { referenceProgram } from '../tasks/program.js';
 import { fingerprintReference } from '../tasks/reference.js';
-import { fromBytesValue } from '../util/bytes.js';
+import { fromBytesValue, shownBytes, toBytesValue } from '../util/bytes.js';
 import { removeTree, writeFileAtomic } from '../util/fs.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { streamKey } from '../util/rng.js';
@@ -94,7 +95,7 @@ const recording = new Map<string, Promise<Workload[]>>();
 async function recordPool(task: Task, config: MarketConfig, at: { seed: number; count: number; key: string; file: string }, options: ExecOptions): Promise<Workload[]> {
   const { seed, count, key, file } = at;
   const planned = await planWorkloads(task, seed, Math.ceil(count * OVERPLAN));
-  const drafts = planned.map((p) => CaseSchema.parse({ ...p, expect: { exit: 0 } }));
+  const drafts = planned.map(draftOf);
   const runs: CaseRun[][] = [];
   for (let r = 0; r < REFERENCE_RUNS; r++) {
     runs.push(await execute(task, referenceProgram(task), drafts, options, `reference run ${r + 1}/${REFERENCE_RUNS}`));
@@ -105,13 +106,14 @@ async function recordPool(task: Task, config: MarketConfig, at: { seed: number; 
     const first = all[0] as CaseRun;
     if (workloads.length >= count || all.some((r) => r.outcome.endedBy !== 'exit')) return;
     if (new Set(all.map((r) => canonicalJson(r.observed))).size !== 1) return;
-    const { exit, stdout, stderr } = first.observed;
+    const recorded = withDigests(expectFrom(draft, first.observed));
+    if (recorded === null) return;
     const n = workloads.length;
     workloads.push({
       id: `w${String(n).padStart(4, '0')}`,
       week: Math.floor(n / config.workloadsPerWeek),
       features: [...draft.features].sort(),
-      case: CaseSchema.parse({ ...draft, id: `w${String(n).padStart(4, '0')}`, expect: { exit: exit ?? 0, stdout, stderr } }),
+      case: { ...recorded, id: `w${String(n).padStart(4, '0')}` },
       referenceMs: Math.max(...all.map((r) => r.outcome.wallMs)),
       referenceCpuMs: first.outcome.cpuMs ?? first.outcome.wallMs,
     });
@@ -205,7 +207,7 @@ export function toProductOutcomes(pool: WorkloadPool, outcomes: readonly Workloa
 
 /** What the customer expected, as a ticket shows it. */
 export function expectedExcerpt(c: Case): string {
-  return excerpt({ exit: c.expect.exit ?? 0, stdout: c.expect.stdout ?? '', stderr: c.expect.stderr ?? '' });
+  return excerpt({ exit: c.expect.exit ?? 0, stdout: toBytesValue(shownBytes(c.expect.stdout)), stderr: toBytesValue(shownBytes(c.expect.stderr)) });
 }
 
 function excerpt(o: Observation): string {

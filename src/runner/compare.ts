@@ -1,8 +1,8 @@
-import type { Bytes } from '../contracts/bytes.js';
+import type { Bytes, ExpectedBytes } from '../contracts/bytes.js';
 import type { Case, StreamRule } from '../contracts/case.js';
 import type { FailureKind, Observation } from '../contracts/grade.js';
 import type { ProcessOutcome } from '../contracts/process.js';
-import { fromBytesValue } from '../util/bytes.js';
+import { fromBytesValue, isDigest, matchesDigest, type DigestValue } from '../util/bytes.js';
 import { lineDiff } from './diff.js';
 import { normalise } from './normalise.js';
 
@@ -73,14 +73,29 @@ function exitMatches(rule: Case['compare']['exit'], expected: number, got: numbe
 }
 
 // null when the stream matches; otherwise a readable diff.
-function compareStream(label: string, rule: StreamRule, expected: Bytes, got: Bytes): string | null {
-  const want = fromBytesValue(expected);
+function compareStream(label: string, rule: StreamRule, expected: ExpectedBytes, got: Bytes): string | null {
   const have = fromBytesValue(got);
   if (rule === 'ignore') return null;
+  if (isDigest(expected)) return compareDigest(label, rule, expected, have);
+  const want = fromBytesValue(expected);
   if (rule === 'nonempty') return have.length > 0 ? null : `${label}: expected output, got none`;
   if (rule === 'empty') return have.length === 0 ? null : lineDiff(label, '', have.toString('utf8'));
   if (rule === 'exact') return want.equals(have) ? null : lineDiff(label, want.toString('utf8'), have.toString('utf8'));
   const a = normalise(want.toString('utf8'), rule.normalize);
   const b = normalise(have.toString('utf8'), rule.normalize);
   return a === b ? null : lineDiff(`${label} (normalised)`, a, b);
+}
+
+// A large expectation kept as a digest: only an exact rule applies to it (generation keeps no other).
+// The diff shows both ends and both sizes, which is where outputs of large inputs usually part.
+function compareDigest(label: string, rule: StreamRule, expected: DigestValue, have: Buffer): string | null {
+  if (rule === 'nonempty') return have.length > 0 ? null : `${label}: expected output, got none`;
+  if (rule === 'empty') return have.length === 0 ? null : lineDiff(label, '', have.toString('utf8'));
+  if (matchesDigest(expected, have)) return null;
+  const head = fromBytesValue(expected.head);
+  const tail = fromBytesValue(expected.tail);
+  const same = have.subarray(0, head.length).equals(head);
+  const sizes = `${label}: expected ${expected.size} bytes (sha256 ${expected.sha256.slice(0, 12)}…), got ${have.length} bytes`;
+  if (!same) return `${sizes}\n${lineDiff(`${label} (first ${head.length} bytes)`, head.toString('utf8'), have.subarray(0, head.length).toString('utf8'))}`;
+  return `${sizes}\n${lineDiff(`${label} (last ${tail.length} bytes)`, tail.toString('utf8'), have.subarray(Math.max(0, have.length - tail.length)).toString('utf8'))}`;
 }

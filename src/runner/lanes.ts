@@ -5,7 +5,7 @@ import type { Observation } from '../contracts/grade.js';
 import { CASE_CWD_INSIDE, type Program } from '../sandbox/program.js';
 import { nativeExecutor } from '../sandbox/native.js';
 import { WarmSandbox } from '../sandbox/warm.js';
-import { fromBytesValue, toBytesValue } from '../util/bytes.js';
+import { inputBytes, toBytesValue } from '../util/bytes.js';
 import { runInvocation, type CaseRun, type CaseRunOptions } from './run-case.js';
 
 // How cases are isolated: each in a fresh sandbox, or one warm sandbox per worker that empties
@@ -45,8 +45,8 @@ function warmLane(program: Program, options: CaseRunOptions, executor: string): 
       const result = await box.run({
         command: [...program.command, ...c.run.argv],
         argv0: program.argv0,
-        stdin: fromBytesValue(c.run.stdin),
-        files: Object.fromEntries(Object.entries(c.run.files).map(([k, v]) => [k, fromBytesValue(v)])),
+        stdin: inputBytes(c.run.stdin),
+        files: Object.fromEntries(Object.entries(c.run.files).map(([k, v]) => [k, inputBytes(v)])),
         readFiles: [...Object.keys(c.expect.files ?? {}), ...(options.extraReadFiles ?? [])],
         env: c.run.env,
         limits: { ...options.limits, timeoutMs: c.timeoutMs ?? options.limits.timeoutMs },

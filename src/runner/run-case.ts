@@ -5,7 +5,7 @@ import type { CaseVerdict, Observation } from '../contracts/grade.js';
 import { giveToSandbox } from '../sandbox/identity.js';
 import { runSandboxed } from '../sandbox/run.js';
 import type { NetworkPolicy, SandboxLimits } from '../sandbox/spec.js';
-import { fromBytesValue, toBytesValue } from '../util/bytes.js';
+import { inputBytes, toBytesValue } from '../util/bytes.js';
 import { readFileInside, removeTree } from '../util/tree.js';
 import { CASE_CWD_INSIDE, type Program } from '../sandbox/program.js';
 
@@ -34,7 +34,7 @@ export async function runInvocation(program: Program, testCase: Case, options: C
     for (const [path, content] of Object.entries(testCase.run.files)) {
       const file = join(dir, path);
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, fromBytesValue(content));
+      await writeFile(file, inputBytes(content));
     }
     await giveToSandbox(dir);
     const result = await runSandboxed({
@@ -45,7 +45,7 @@ export async function runInvocation(program: Program, testCase: Case, options: C
       binds: program.binds,
       hide: program.hide,
       env: testCase.run.env,
-      stdin: fromBytesValue(testCase.run.stdin),
+      stdin: inputBytes(testCase.run.stdin),
       limits: { ...options.limits, timeoutMs: testCase.timeoutMs ?? options.limits.timeoutMs },
       network: options.network,
       signal: options.signal,

@@ -16,6 +16,7 @@ import { resolveReference } from '../../tasks/reference.js';
 import { loadSuite } from '../../tasks/suite-io.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import type { CoverageCount, CoverageFigure } from '../../contracts/coverage.js';
+import type { SuiteManifest } from '../../contracts/suite.js';
 import { percentOf } from '../../coverage/gcov.js';
 import { measureCoverage } from '../../coverage/measure.js';
 import { out, VERSION } from '../context.js';
@@ -80,7 +81,7 @@ export async function checkTaskAction(ref: string, flags: { reruns: number; conc
 }
 
 // tasks build: capture docs and (re)generate the suites of tasks, one after another.
-export async function buildTaskAction(refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; json?: boolean; model?: string; modelBaseUrl?: string }): Promise<void> {
+export async function buildTaskAction(refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; coverage?: boolean; json?: boolean; model?: string; modelBaseUrl?: string }): Promise<void> {
   const manifests = [];
   const model = modelFromEnvironment({ model: flags.model, baseUrl: flags.modelBaseUrl });
   const propose: ProposeCases | undefined = model
@@ -96,6 +97,8 @@ export async function buildTaskAction(refs: string[], flags: { budget?: number; 
       timeLimitSec: flags.timeLimit,
       concurrency: flags.concurrency ?? availableParallelism(),
       propose,
+      coverage: flags.coverage,
+      log: flags.json ? undefined : (line) => process.stderr.write(`${line}\n`),
       onProgress: (_phase, done, total) => progress.update(done, total),
     });
     progress.finish();
@@ -106,8 +109,18 @@ export async function buildTaskAction(refs: string[], flags: { budget?: number; 
     out(`  gates: ${Object.entries(built.manifest.gates).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     out(`  docs: ${built.docs.map((d) => (d.missing ? `${d.source} (${d.missing})` : d.source)).join(', ') || 'none'}; ${built.options.length} options known`);
     out(`  model proposals: ${built.proposals}`);
+    const curve = built.manifest.curve ?? [];
+    if (curve.length > 0) out(`  coverage feedback (${built.manifest.generator.feedback}): units reached / cases kept as candidates ran: ${curveLine(curve)}`);
+    if (built.coverage) out(coverageLines(task.id, built.coverage).map((l, i) => (i === 0 ? `  ${l.slice(task.id.length + 2)}` : l)).join('\n'));
   }
   if (flags.json) out(JSON.stringify(manifests));
+}
+
+// A few points of the selection curve: "candidates→kept cases, units".
+function curveLine(curve: NonNullable<SuiteManifest['curve']>): string {
+  const step = Math.max(1, Math.ceil(curve.length / 6));
+  const points = curve.filter((_, i) => i % step === 0 || i === curve.length - 1);
+  return points.map((p) => `${p.units} / ${p.kept} after ${p.candidates}`).join(', ');
 }
 
 // tasks stats: cases, features with their case counts, gates, mean case time on the reference.
@@ -133,9 +146,13 @@ export async function statsTaskAction(ref: string, flags: { json?: boolean; time
 
 // tasks coverage: the instrumented reference replays the suite; line, branch and function coverage
 // of the reference's sources, stored in the suite manifest.
-export async function coverageTaskAction(ref: string, flags: { concurrency?: number; files: number; json?: boolean }): Promise<void> {
+export async function coverageTaskAction(ref: string, flags: { concurrency?: number; files: number; unreached?: string; json?: boolean }): Promise<void> {
   const task = findTask(ref);
-  const figure = await measureCoverage(task, { concurrency: flags.concurrency ?? availableParallelism(), log: flags.json ? undefined : (line) => process.stderr.write(`${line}\n`) });
+  const figure = await measureCoverage(task, {
+    concurrency: flags.concurrency ?? availableParallelism(),
+    log: flags.json ? undefined : (line) => process.stderr.write(`${line}\n`),
+    unreachedTo: flags.unreached ? resolve(flags.unreached) : undefined,
+  });
   if (flags.json) return out(JSON.stringify({ task: task.id, ...figure }));
   out(coverageLines(task.id, figure).join('\n'));
   const rows = [...figure.files].sort((a, b) => (percentOf(a.lines) ?? 0) - (percentOf(b.lines) ?? 0)).slice(0, flags.files);

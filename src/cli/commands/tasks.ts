@@ -29,10 +29,11 @@ export function registerTasks(program: Command): void {
     .option('--seed <n>', 'generator seed (default: the task generator seed)', wholeNumber('--seed'))
     .option('--time-limit <sec>', 'stop exploring after this many seconds (the suite then depends on machine speed)', positiveInt('--time-limit'))
     .option('-j, --concurrency <n>', 'cases run at once', positiveInt('--concurrency'))
+    .option('--no-coverage', "do not steer selection by the instrumented reference of the task's coverage: recipe (by default it is built or taken from the cache, and the suite's coverage is measured after)")
     .option('--model <name>', 'a model that proposes cases from the docs (default: $SHIPBENCH_MODEL; none: the step is skipped)')
     .option('--model-base-url <url>', 'its OpenAI-compatible endpoint (default: $OPENAI_BASE_URL; key: $OPENAI_API_KEY)')
     .option('--json', 'print the manifests as JSON')
-    .action(async (refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; json?: boolean; model?: string; modelBaseUrl?: string }) => (await actions()).buildTaskAction(refs, flags));
+    .action(async (refs: string[], flags: { budget?: number; seed?: number; timeLimit?: number; concurrency?: number; coverage?: boolean; json?: boolean; model?: string; modelBaseUrl?: string }) => (await actions()).buildTaskAction(refs, flags));
 
   tasks
     .command('new')
@@ -50,8 +51,9 @@ export function registerTasks(program: Command): void {
     .argument('<task>', 'task id or folder')
     .option('-j, --concurrency <n>', 'cases run at once', positiveInt('--concurrency'))
     .option('--files <n>', 'source files listed, least covered first', positiveInt('--files'), 20)
+    .option('--unreached <file>', 'write the never-reached lines there, as ranges with their source (to steer a generator)')
     .option('--json', 'print the figure as JSON')
-    .action(async (ref: string, flags: { concurrency?: number; files: number; json?: boolean }) => (await actions()).coverageTaskAction(ref, flags));
+    .action(async (ref: string, flags: { concurrency?: number; files: number; unreached?: string; json?: boolean }) => (await actions()).coverageTaskAction(ref, flags));
 
   tasks
     .command('stats')

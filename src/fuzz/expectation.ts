@@ -1,0 +1,42 @@
+import type { Bytes } from '../contracts/bytes.js';
+import { CaseSchema, type Case } from '../contracts/case.js';
+import type { Observation } from '../contracts/grade.js';
+import { digestOf, fromBytesValue } from '../util/bytes.js';
+import type { PlannedCase } from './record.js';
+
+// Expected output above this size is kept as a digest (sha256, size, both ends).
+export const LARGE_OUTPUT = 64 * 1024;
+
+// A planned invocation as a case still to be run: the files it may write are read back afterwards.
+export function draftOf({ outputs, ...planned }: PlannedCase): Case {
+  return CaseSchema.parse({ ...planned, expect: { exit: 0, ...(outputs?.length ? { files: Object.fromEntries(outputs.map((o) => [o, null])) } : {}) } });
+}
+
+// A case expecting what the reference did.
+export function expectFrom(draft: Case, observed: Observation): Case {
+  const { exit, stdout, stderr, files } = observed;
+  return CaseSchema.parse({ ...draft, expect: { exit: exit ?? 0, stdout, stderr, ...(files ? { files } : {}) } });
+}
+
+// A case with its large expected outputs kept as digests; null when one of them is large and only
+// matches under a normaliser, which a digest cannot hold.
+export function withDigests(c: Case): Case | null {
+  const expect = { ...c.expect };
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const bytes = fromBytesValue(expect[stream] as Bytes);
+    if (bytes.length <= LARGE_OUTPUT) continue;
+    if (c.compare[stream] !== 'exact') return null;
+    expect[stream] = digestOf(bytes);
+  }
+  if (expect.files) {
+    expect.files = { ...expect.files };
+    for (const [path, value] of Object.entries(expect.files)) {
+      if (value === null) continue;
+      const bytes = fromBytesValue(value as Bytes);
+      if (bytes.length <= LARGE_OUTPUT) continue;
+      if (c.compare.files !== 'exact') return null;
+      expect.files[path] = digestOf(bytes);
+    }
+  }
+  return { ...c, expect };
+}
