@@ -36,6 +36,8 @@ export interface BuildTaskOptions {
   signal?: AbortSignal;
   /** Steer selection by the instrumented reference of the task's coverage recipe (default true), and measure the suite's coverage after. */
   coverage?: boolean;
+  /** Where instrumented builds are cached (default: coverage/build.ts coverageCacheRoot). */
+  coverageCache?: string;
   log?: (line: string) => void;
 }
 
@@ -82,7 +84,7 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
     const planned = config.preset === 'cli' ? planCliCases(optionList, config, pool, task.id) : planPresetCases(config.preset, config, pool);
     const candidates = [...examples, ...proposed, ...planned];
     const recipe = options.coverage === false ? undefined : task.spec.coverage;
-    feedback = config.coverage ? scriptFeedback(reference, config.coverage) : recipe ? await gcdaFeedback(task, recipe, options.log ?? (() => {})) : undefined;
+    feedback = config.coverage ? scriptFeedback(reference, config.coverage) : recipe ? await gcdaFeedback(task, recipe, options.log ?? (() => {}), options.coverageCache) : undefined;
     const generated = await generateSuite(candidates, { taskId: task.id, reference, limits, config, concurrency: options.concurrency, timeLimitSec: options.timeLimitSec, onProgress: options.onProgress, signal: options.signal, feedback });
     cases = generated.cases;
     curve = generated.curve;
@@ -96,7 +98,7 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
     gates,
     ...(curve.length > 0 ? { curve } : {}),
   });
-  const coverage = feedback && !config.coverage ? await measureCoverage(task, { concurrency: options.concurrency, log: options.log, signal: options.signal }) : null;
+  const coverage = feedback && !config.coverage ? await measureCoverage(task, { concurrency: options.concurrency, log: options.log, signal: options.signal, cacheRoot: options.coverageCache }) : null;
   return { manifest: coverage ? { ...manifest, coverage } : manifest, docs, options: optionList, proposals, coverage };
 }
 

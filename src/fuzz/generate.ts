@@ -14,14 +14,10 @@ import type { Bytes } from '../contracts/bytes.js';
 import { canonicalJson } from '../util/hash.js';
 import { removeTree } from '../util/fs.js';
 import type { PlannedCase } from './record.js';
-import { behaviourSignature, stderrClass } from './signature.js';
+import { Caps, capKeyOf, signatureOf, withOutcomeTags, type CapKey } from './classify.js';
 import { scratchDir } from '../util/scratch.js';
 
-// The feature tag of cases a model proposed; provenance, not behaviour, so signatures leave it out.
-export const PROPOSED = 'model-proposed';
-// The feature tag of examples taken from the docs; provenance too.
-export const EXAMPLE = 'doc-example';
-const PROVENANCE = new Set([PROPOSED, EXAMPLE]);
+export { EXAMPLE, PROPOSED } from './classify.js';
 
 // The version of the generator; part of what makes a suite reproducible.
 export const GENERATOR_VERSION = '2';
@@ -52,17 +48,15 @@ export interface GenerateResult {
 
 const BATCH = 512;
 const EXPLORE_TIMEOUT_MS = 1500;
-// Cases kept at most per error class (exit code and masked first stderr line, whatever the exit code),
-// whatever options led there: one quirk of the messages must not outweigh the program.
-const ERROR_CLASS_CAP = 3;
 // Room for large inputs' outputs and an instrumented build's counters.
 const EXPLORE_OUTPUT_BYTES = 8 * 1024 * 1024;
 const nullProgram: Program = { role: 'candidate', command: ['/bin/true'], argv0: 'true', binds: [], hide: [] };
 const echoProgram: Program = { role: 'candidate', command: ['/bin/sh', '-c', 'exec cat'], argv0: 'sh', binds: [], hide: [] };
 
 // Generates a suite: runs planned candidates on the reference, keeps those whose behaviour
-// signature is new (greedy, in candidate order, up to the budget) unless a null program or an
-// echo-the-input program would pass them, then reruns the kept ones on the reference (they must
+// signature is new (greedy, in candidate order, up to the budget) — or, with coverage feedback,
+// first a cover of the code the whole pool reaches — unless a null program or an echo-the-input
+// program would pass them, then reruns the kept ones on the reference (they must
 // agree, or agree under a normaliser that is then recorded). Same candidates, same
 // reference and same seed give the same suite.
 export async function generateSuite(candidates: readonly PlannedCase[], options: GenerateOptions): Promise<GenerateResult> {
@@ -71,62 +65,23 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
   const run = (program: Program, cases: readonly Case[], limits = options.limits, extraReadFiles?: string[]) =>
     runInvocations(program, cases, { scratchDir: scratch, limits, network: 'cleanroom', concurrency: options.concurrency, signal: options.signal, extraReadFiles });
   const feedback = options.feedback;
-  const explorer = feedback?.program ?? options.reference;
-  const covered = new Set<string>();
   const curve: GenerateResult['curve'] = [];
   // Exploration gives up early on slow or chatty candidates: such cases make poor tests anyway.
   const exploreLimits = { ...options.limits, timeoutMs: Math.min(options.limits.timeoutMs, EXPLORE_TIMEOUT_MS), outputBytes: Math.min(options.limits.outputBytes, EXPLORE_OUTPUT_BYTES) };
   const gates: Record<string, number> = { candidates: 0, 'reference-limit': 0, 'reference-crash': 0, duplicate: 0, flaky: 0, normalised: 0, 'dummy-pass': 0, kept: 0 };
   try {
-    // 1. Explore: run candidates batch by batch, keep new behaviour.
+    // 1. Explore and select: new behaviour, or, with feedback, a cover of what the candidates reach.
     const drafts = candidates.map(draftOf);
+    const explore: Explore = {
+      drafts,
+      wanted: Math.ceil(options.config.budget * 1.05),
+      gates,
+      run: (program, cases, files) => run(program, cases, exploreLimits, files),
+      outOfTime: () => options.timeLimitSec !== undefined && Date.now() - started > options.timeLimitSec * 1000,
+      onBatch: (done) => options.onProgress?.('explore', done, drafts.length),
+    };
+    const kept = feedback ? await selectByCoverage(explore, options.reference, feedback, curve) : await selectBySignature(explore, options.reference);
     const budget = options.config.budget;
-    const wanted = Math.ceil(budget * 1.05);
-    const kept: Kept[] = [];
-    const seen = new Set<string>();
-    const errorClasses = new Map<string, number>();
-    for (let at = 0; at < drafts.length && kept.length < wanted; at += BATCH) {
-      if (options.timeLimitSec !== undefined && Date.now() - started > options.timeLimitSec * 1000) break;
-      const batch = drafts.slice(at, at + BATCH);
-      const explored = feedback ? batch.map((c) => ({ ...c, run: { ...c.run, env: { ...c.run.env, ...feedback.env } } })) : batch;
-      const runs = (await run(explorer, explored, exploreLimits, feedback?.files)).map((r) => (feedback ? takeUnits(r, feedback) : { run: r, units: [] }));
-      const novel: Kept[] = [];
-      for (let i = 0; i < batch.length && kept.length + novel.length < wanted; i++) {
-        gates.candidates = (gates.candidates ?? 0) + 1;
-        const draft = batch[i] as Case;
-        const { run: first, units } = runs[i] as { run: CaseRun; units: string[] };
-        if (first.outcome.endedBy !== 'exit') {
-          gates['reference-limit'] = (gates['reference-limit'] ?? 0) + 1;
-          continue;
-        }
-        if ((first.observed.exit ?? 0) >= 128) {
-          gates['reference-crash'] = (gates['reference-crash'] ?? 0) + 1;
-          continue;
-        }
-        const features = withOutcomeTags(draft.features, first.observed);
-        const signature = behaviourSignature(features.filter((f) => !PROVENANCE.has(f)), first.observed);
-        // The same error reached through other option combinations is not new behaviour past a few.
-        const errorClass = errorClassOf(first.observed);
-        const newUnits = units.filter((u) => !covered.has(u));
-        const repeats = seen.has(signature) || (errorClass !== null && (errorClasses.get(errorClass) ?? 0) >= ERROR_CLASS_CAP);
-        if (repeats && newUnits.length === 0) {
-          gates.duplicate = (gates.duplicate ?? 0) + 1;
-          continue;
-        }
-        for (const u of newUnits) covered.add(u);
-        if (repeats) gates['new-coverage'] = (gates['new-coverage'] ?? 0) + 1;
-        seen.add(signature);
-        if (errorClass !== null) errorClasses.set(errorClass, (errorClasses.get(errorClass) ?? 0) + 1);
-        novel.push({ draft: { ...draft, features }, first, signature, forCoverage: repeats });
-      }
-      const dummy = await passedByDummy(novel.map(({ draft, first }) => expectFrom(draft, first.observed)), run);
-      novel.forEach((entry, i) => {
-        if (dummy[i]) gates['dummy-pass'] = (gates['dummy-pass'] ?? 0) + 1;
-        else kept.push(entry);
-      });
-      if (feedback) curve.push({ candidates: gates.candidates ?? 0, kept: kept.length, units: covered.size });
-      options.onProgress?.('explore', Math.min(at + BATCH, drafts.length), drafts.length);
-    }
 
     // 2. Minimise: shrink each kept case's input while its behaviour signature holds.
     if (options.config.minimise) await minimise(kept, (program, cases) => run(program, cases, exploreLimits), options.reference, options.onProgress);
@@ -149,7 +104,7 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
       }
     });
 
-    if (feedback) gates['covered-units'] = covered.size;
+    if (feedback) gates['covered-units'] = curve.at(-1)?.units ?? 0;
     const compacted = stable.flatMap((c) => {
       const small = withDigests(c);
       if (small === null) gates['large-normalised'] = (gates['large-normalised'] ?? 0) + 1;
@@ -161,6 +116,131 @@ export async function generateSuite(candidates: readonly PlannedCase[], options:
   } finally {
     await removeTree(scratch);
   }
+}
+
+// What both selections need: the candidates, how many to keep, the gates to count in, and how
+// to run cases during exploration.
+interface Explore {
+  drafts: Case[];
+  wanted: number;
+  gates: Record<string, number>;
+  run: (program: Program, cases: readonly Case[], files?: string[]) => Promise<CaseRun[]>;
+  outOfTime: () => boolean;
+  onBatch: (done: number) => void;
+}
+
+function count(gates: Record<string, number>, gate: string): void {
+  gates[gate] = (gates[gate] ?? 0) + 1;
+}
+
+// A run the reference finished on its own: neither a limit nor a crash.
+function finished(run: CaseRun, gates: Record<string, number>): boolean {
+  if (run.outcome.endedBy !== 'exit') count(gates, 'reference-limit');
+  else if ((run.observed.exit ?? 0) >= 128) count(gates, 'reference-crash');
+  else return true;
+  return false;
+}
+
+// Without feedback: candidates in order, each kept when its behaviour signature is new (and its
+// error class not full), until the budget is met.
+async function selectBySignature(x: Explore, reference: Program): Promise<Kept[]> {
+  const kept: Kept[] = [];
+  const seen = new Set<string>();
+  const caps = new Caps();
+  for (let at = 0; at < x.drafts.length && kept.length < x.wanted && !x.outOfTime(); at += BATCH) {
+    const batch = x.drafts.slice(at, at + BATCH);
+    const runs = await x.run(reference, batch);
+    const novel: Kept[] = [];
+    for (let i = 0; i < batch.length && kept.length + novel.length < x.wanted; i++) {
+      count(x.gates, 'candidates');
+      const first = runs[i] as CaseRun;
+      if (!finished(first, x.gates)) continue;
+      const draft = batch[i] as Case;
+      const features = withOutcomeTags(draft.features, first.observed);
+      const signature = signatureOf(features, first.observed);
+      const key = capKeyOf(first.observed);
+      if (seen.has(signature) || caps.full(key)) {
+        count(x.gates, 'duplicate');
+        continue;
+      }
+      seen.add(signature);
+      caps.add(key);
+      novel.push({ draft: { ...draft, features }, first, signature, forCoverage: false });
+    }
+    kept.push(...(await withoutDummyPasses(novel, x)));
+    x.onBatch(Math.min(at + BATCH, x.drafts.length));
+  }
+  return kept;
+}
+
+// With feedback: every candidate runs on the instrumented reference, and those that reached units
+// no earlier candidate reached form a cover. The cover is kept first, the candidates that added
+// most first when it outgrows the budget; candidates with new behaviour fill the rest. The kept
+// cases then run on the reference itself, whose output becomes their expectation.
+async function selectByCoverage(x: Explore, reference: Program, feedback: CoverageFeedback, curve: GenerateResult['curve']): Promise<Kept[]> {
+  const covered = new Set<string>();
+  const seenInfo: { index: number; features: string[]; signature: string; key: CapKey; added: number }[] = [];
+  for (let at = 0; at < x.drafts.length && !x.outOfTime(); at += BATCH) {
+    const batch = x.drafts.slice(at, at + BATCH);
+    const explored = batch.map((c) => ({ ...c, run: { ...c.run, env: { ...c.run.env, ...feedback.env } } }));
+    const runs = await x.run(feedback.program, explored, feedback.files);
+    runs.forEach((r, i) => {
+      count(x.gates, 'candidates');
+      const { run, units } = takeUnits(r, feedback);
+      if (!finished(run, x.gates)) return;
+      let added = 0;
+      for (const u of units) {
+        if (covered.has(u)) continue;
+        covered.add(u);
+        added++;
+      }
+      const features = withOutcomeTags((batch[i] as Case).features, run.observed);
+      seenInfo.push({ index: at + i, features, signature: signatureOf(features, run.observed), key: capKeyOf(run.observed), added });
+    });
+    curve.push({ candidates: x.gates.candidates ?? 0, kept: seenInfo.filter((c) => c.added > 0).length, units: covered.size });
+    x.onBatch(Math.min(at + BATCH, x.drafts.length));
+  }
+  const cover = seenInfo
+    .filter((c) => c.added > 0)
+    .sort((a, b) => b.added - a.added || a.index - b.index)
+    .slice(0, x.wanted);
+  const chosen = new Map(cover.map((c) => [c.index, c]));
+  const seen = new Set<string>();
+  const caps = new Caps();
+  for (const c of [...cover].sort((a, b) => a.index - b.index)) {
+    if (seen.has(c.signature) || caps.full(c.key)) count(x.gates, 'new-coverage');
+    seen.add(c.signature);
+    caps.add(c.key);
+  }
+  for (const c of seenInfo) {
+    if (chosen.size >= x.wanted) break;
+    if (chosen.has(c.index)) continue;
+    if (seen.has(c.signature) || caps.full(c.key)) {
+      count(x.gates, 'duplicate');
+      continue;
+    }
+    seen.add(c.signature);
+    caps.add(c.key);
+    chosen.set(c.index, c);
+  }
+  const picked = [...chosen.values()].sort((a, b) => a.index - b.index);
+  const drafts = picked.map((c) => ({ ...(x.drafts[c.index] as Case), features: c.features }));
+  const runs = await x.run(reference, drafts);
+  const kept: Kept[] = [];
+  picked.forEach((c, i) => {
+    const first = runs[i] as CaseRun;
+    if (finished(first, x.gates)) kept.push({ draft: drafts[i] as Case, first, signature: c.signature, forCoverage: c.added > 0 });
+  });
+  return withoutDummyPasses(kept, x);
+}
+
+// Kept cases a null or echo program would not pass.
+async function withoutDummyPasses(kept: Kept[], x: Explore): Promise<Kept[]> {
+  const dummy = await passedByDummy(kept.map(({ draft, first }) => expectFrom(draft, first.observed)), x.run);
+  return kept.filter((_, i) => {
+    if (dummy[i]) count(x.gates, 'dummy-pass');
+    return !dummy[i];
+  });
 }
 
 // Which cases a print-nothing program or an echo-the-input program passes: such cases prove nothing.
@@ -222,7 +302,7 @@ async function minimise(
     tries.forEach((t, i) => {
       const r = runs[i] as CaseRun;
       const k = kept[t.index] as Kept;
-      const same = r.outcome.endedBy === 'exit' && behaviourSignature(k.draft.features.filter((f) => !PROVENANCE.has(f)), r.observed) === k.signature;
+      const same = r.outcome.endedBy === 'exit' && signatureOf(k.draft.features, r.observed) === k.signature;
       if (same) held.push({ index: t.index, candidate: expectFrom(t.variant, r.observed), run: r });
       else rejected.add(t.index);
     });
@@ -265,27 +345,6 @@ function takeUnits(run: CaseRun, feedback: CoverageFeedback): { run: CaseRun; un
 
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-// An error is a non-zero exit with a message; expr exits 1 for a zero result and says nothing.
-function isError(observed: Observation): boolean {
-  return observed.exit !== 0 && fromBytesValue(observed.stderr).length > 0;
-}
-
-// The class a case's diagnostics fall in: its exit code and the masked first line of stderr; null
-// when it printed none. bc reports runtime errors with exit 0, so the exit code alone cannot tell.
-function errorClassOf(observed: Observation): string | null {
-  const err = fromBytesValue(observed.stderr).toString('utf8');
-  return err.trim() === '' ? null : `exit=${observed.exit}|${stderrClass(err)}`;
-}
-
-
-// Feature tags that come from what the reference did.
-function withOutcomeTags(features: readonly string[], observed: Observation): string[] {
-  const tags = new Set(features);
-  if (isError(observed)) tags.add('error');
-  else if (observed.exit !== 0) tags.add(`exit-${observed.exit}`);
-  return [...tags].sort();
 }
 
 const RECOVERY: Normaliser[][] = [['line-order'], [{ mask: '[0-9]+', replace: '<n>' }], ['line-order', { mask: '[0-9]+', replace: '<n>' }]];

@@ -142,9 +142,12 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
         argv.push('-');
         stdin = inputText(rng, config.domain);
         features.add('dash');
-      } else {
+      } else if (rng.chance(0.7)) {
         argv.push('missing.txt');
         features.add('missing-file');
+      } else {
+        argv.push('.');
+        features.add('directory');
       }
     }
     if (config.outputOperand && config.input !== 'none' && !features.has('stdin') && !features.has('missing-file') && rng.chance(0.3)) {
