@@ -11,7 +11,7 @@ const withInterval = (i: Interval) => (i.low === i.high ? pct(i.value) : `${pct(
 // The leaderboard as a terminal table: rates with their 95% bootstrap intervals (over tasks).
 export function leaderboardTable(rows: readonly LeaderboardRow[]): string {
   const maxK = Math.max(1, ...rows.map((r) => Object.keys(r.passAtK).length));
-  const header = ['#', 'agent', 'tasks', 'trials', 'resolved', 'almost', 'mean pass rate', `pass@${maxK}`, `pass^${maxK}`, '$/task', 'steps/task'];
+  const header = ['#', 'agent', 'tasks', 'trials', 'resolved', 'almost', 'mean pass rate', 'diagnostics aside', `pass@${maxK}`, `pass^${maxK}`, '$/task', 'steps/task'];
   const body = rows.map((r, i) => [
     String(i + 1),
     r.agent,
@@ -20,12 +20,13 @@ export function leaderboardTable(rows: readonly LeaderboardRow[]): string {
     withInterval(r.resolved),
     withInterval(r.almostResolved),
     withInterval(r.meanScore),
+    pct(r.meanScoreAside.value),
     r.passAtK[maxK] ? pct(r.passAtK[maxK].value) : '–',
     r.passHatK[maxK] ? pct(r.passHatK[maxK].value) : '–',
     r.costPerTask === null ? '–' : `$${r.costPerTask.toFixed(4)}`,
     r.stepsPerTask === null ? '–' : r.stepsPerTask.toFixed(1),
   ]);
-  return table(header, body, [true, false, true, true, true, true, true, true, true, true, true]);
+  return table(header, body, [true, false, true, true, true, true, true, true, true, true, true, true]);
 }
 
 // The market leaderboard as a terminal table: ARR and balance with their 95% bootstrap intervals.

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// The kinds of option arguments `tasks new` tells apart, each with its own values to try.
+export const ARG_KINDS = ['number', 'size', 'list', 'char', 'input-file', 'output-file', 'format', 'pattern', 'enum', 'text'] as const;
+export type ArgKind = (typeof ARG_KINDS)[number];
+
 // One option of a program, mined from its docs or written in task.yaml.
 export const OptionSpecSchema = z
   .object({
@@ -9,6 +13,8 @@ export const OptionSpecSchema = z
     argName: z.string().optional(),
     /** Values to try for the argument; mined from the docs or given by hand. */
     values: z.array(z.string()).optional(),
+    /** What the argument is (as `tasks new` guessed it); documentation for whoever refines the values. */
+    kind: z.enum(ARG_KINDS).optional(),
     description: z.string().default(''),
   })
   .strict();
@@ -49,6 +55,8 @@ export const GeneratorConfigSchema = z
     envs: z.array(z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string())).default([{ LC_ALL: 'C' }]),
     /** Share of cli candidates run under one of `envs`. */
     envShare: z.number().min(0).max(1).default(0.12),
+    /** Share of cli candidates that carry an option the program does not have, or a known one misspelt. */
+    invalidOptions: z.number().min(0).max(1).default(0.03),
     /** Files laid into a case whose arguments name any of them (a NUL-separated name list for --files0-from…). */
     fixtures: z.record(z.string().regex(/^[^/]+$/, 'must be a file name without "/"'), z.string()).default({}),
     /** Files the program may write in its working directory (split's xaa…): read back after every case. */

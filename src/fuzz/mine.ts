@@ -5,6 +5,9 @@ const NEXT_OPTION = /^(,\s*|\s+)(?=--?[A-Za-z0-9])/;
 // Arguments written after a space must look like placeholders: NUM, <file>, [N], or one letter (jq's "--arg a v").
 const PLACEHOLDER = String.raw`(?:[A-Z][A-Z0-9_.-]*|<[^>\s]+>|\[[^\]\s]+\]|[a-z])`;
 const SPACED_ARGS = new RegExp(String.raw`^ (${PLACEHOLDER}(?: ${PLACEHOLDER})*)(?=\s{2,}|$)`);
+// One lower-case word with optional bracketed prefixes, when the description column follows it
+// (xxd's "-c cols     format…", "-s [+][-]seek  start at…").
+const SPACED_WORD = /^ ((?:\[[^\]\s]+\])*[a-z][a-z0-9_-]*)(?=\s{2,}\S)/;
 
 // One option line of a --help or man page ("  -b, --bytes=LIST   select only these bytes",
 // "      --header[=N]  …", "  -h  --help …", "  --arg a v   …"); null when the line is not one.
@@ -33,7 +36,7 @@ export function parseOptionLine(line: string): OptionSpec | null {
       rest = rest.slice(sep[0].length);
       continue;
     }
-    const args = SPACED_ARGS.exec(rest);
+    const args = SPACED_ARGS.exec(rest) ?? SPACED_WORD.exec(rest);
     if (args && spec.arg === 'none') {
       spec.arg = 'required';
       spec.argName = args[1];

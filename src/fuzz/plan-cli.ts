@@ -85,6 +85,10 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
       for (const name of [o.short, o.long]) for (const arg of (name && config.implies[name]) || []) implied.add(arg);
     }
     argv.push(...implied);
+    if (rng.chance(config.invalidOptions)) {
+      argv.splice(rng.int(0, argv.length), 0, rng.pick(INVALID_OPTIONS));
+      features.add('invalid-option');
+    }
     const files: Record<string, InputBytesValue> = {};
     let stdin: InputBytesValue = '';
     const addFile = (name: string) => {
@@ -185,6 +189,9 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
   }
   return planned;
 }
+
+// Options no program has (or a prefix that two long options share, which getopt calls ambiguous).
+const INVALID_OPTIONS = ['--no-such-option', '-Q', '--=x', '--h', '-@', '--bogus=1'];
 
 // Sizes that sit on the buffer boundaries programs read in (4 KiB pages, 64 KiB pipes and buffers,
 // 1 MiB and beyond), one byte either side.

@@ -19,6 +19,7 @@ export function trialScores(trials: readonly TrialRow[]): TrialScore[] {
     agent: t.agent,
     task: t.task,
     score: t.score ?? 0,
+    scoreAside: t.scoreAside ?? t.score ?? 0,
     resolved: t.resolved === true,
     almostResolved: t.almostResolved === true,
     ...(t.costUsd !== null && t.priced !== false ? { costUsd: t.costUsd } : {}),

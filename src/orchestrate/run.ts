@@ -154,6 +154,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunTally> 
           priced: output.episode.usage.priced,
           brokerCalls: output.brokerCalls,
           score: output.grade.score,
+          scoreAside: output.grade.scoreDiagnosticsAside ?? output.grade.score,
           resolved: output.grade.resolved,
           almostResolved: output.grade.almostResolved,
           durationMs: output.durationMs,

@@ -191,6 +191,7 @@ export const REPORT_SCRIPT = String.raw`
       { key: 'resolved', label: 'resolved', num: true, html: (r) => ci(r.resolved), value: (r) => r.resolved.value },
       { key: 'almost', label: 'almost (≥95%)', num: true, html: (r) => ci(r.almostResolved), value: (r) => r.almostResolved.value },
       { key: 'mean', label: 'mean pass rate', num: true, html: (r) => ci(r.meanScore), value: (r) => r.meanScore.value },
+      { key: 'aside', label: 'diagnostics aside', num: true, html: (r) => r.meanScoreAside ? pct(r.meanScoreAside.value) : '-', value: (r) => (r.meanScoreAside ? r.meanScoreAside.value : 0) },
       ...ks.map((k) => ({ key: 'pass@' + k, label: 'pass@' + k, num: true, html: (r) => pct(r.passAtK[k].value), value: (r) => r.passAtK[k].value })),
       ...ks.map((k) => ({ key: 'pass^' + k, label: 'pass^' + k, num: true, html: (r) => pct(r.passHatK[k].value), value: (r) => r.passHatK[k].value })),
       { key: 'cost', label: '$/task', num: true, html: (r) => usd(r.costPerTask), value: (r) => r.costPerTask },

@@ -64,6 +64,8 @@ export interface TrialScore {
   agent: string;
   task: string;
   score: number;
+  /** The pass rate on stdout, exit code and files alone; the strict score stays primary. */
+  scoreAside?: number;
   resolved: boolean;
   almostResolved: boolean;
   costUsd?: number;
@@ -77,6 +79,8 @@ export interface LeaderboardRow {
   resolved: Interval;
   almostResolved: Interval;
   meanScore: Interval;
+  /** Mean pass rate with diagnostics (stderr) aside. */
+  meanScoreAside: Interval;
   passAtK: Record<number, Interval>;
   passHatK: Record<number, Interval>;
   costPerTask: number | null;
@@ -103,6 +107,7 @@ export function leaderboard(trials: readonly TrialScore[], options: { seed?: num
       resolved: bootstrapMean(rate((t) => (t.resolved ? 1 : 0)), { seed }),
       almostResolved: bootstrapMean(rate((t) => (t.almostResolved ? 1 : 0)), { seed }),
       meanScore: bootstrapMean(rate((t) => t.score), { seed }),
+      meanScoreAside: bootstrapMean(rate((t) => t.scoreAside ?? t.score), { seed }),
       passAtK: Object.fromEntries(ks.map((k) => [k, bootstrapMean(perTask.map((a, i) => passAtK(a.length, successes[i] as number, k)), { seed })])),
       passHatK: Object.fromEntries(ks.map((k) => [k, bootstrapMean(perTask.map((a, i) => passHatK(a.length, successes[i] as number, k)), { seed })])),
       costPerTask: costs.length > 0 ? (costs.reduce((a, b) => a + b, 0) / perTask.length) : null,

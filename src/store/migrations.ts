@@ -123,4 +123,7 @@ export const migrations: readonly string[] = [
   ALTER TABLE trials ADD COLUMN lease_owner TEXT;
   ALTER TABLE trials ADD COLUMN lease_until INTEGER;
   `,
+  `
+  ALTER TABLE trials ADD COLUMN score_aside REAL;
+  `,
 ];

@@ -49,6 +49,7 @@ export interface TrialRow extends PlannedTrial {
   priced: boolean | null;
   brokerCalls: number | null;
   score: number | null;
+  scoreAside: number | null;
   resolved: boolean | null;
   almostResolved: boolean | null;
   startedAt: string | null;
@@ -80,6 +81,8 @@ export interface TrialFinish {
   priced: boolean;
   brokerCalls: number;
   score: number;
+  /** The pass rate on stdout, exit code and files alone (diagnostics aside). */
+  scoreAside: number;
   resolved: boolean;
   almostResolved: boolean;
   durationMs: number;
@@ -166,6 +169,7 @@ function toTrial(r: Record<string, unknown>): TrialRow {
     priced: bool(r.priced),
     brokerCalls: (r.broker_calls as number | null) ?? null,
     score: (r.score as number | null) ?? null,
+    scoreAside: (r.score_aside as number | null) ?? null,
     resolved: bool(r.resolved),
     almostResolved: bool(r.almost_resolved),
     startedAt: (r.started_at as string | null) ?? null,
@@ -289,7 +293,7 @@ export function finishTry(db: Db, trialId: string, tryNumber: number, artifactsD
   db.transaction(() => {
     assertLease(db, trialId, owner);
     db.prepare(`UPDATE trials SET status = 'done', grade_id = @gradeId, exit_status = @exitStatus, steps = @steps, input_tokens = @inputTokens,
-      output_tokens = @outputTokens, cost_usd = @costUsd, priced = @priced, broker_calls = @brokerCalls, score = @score, resolved = @resolved,
+      output_tokens = @outputTokens, cost_usd = @costUsd, priced = @priced, broker_calls = @brokerCalls, score = @score, score_aside = @scoreAside, resolved = @resolved,
       almost_resolved = @almostResolved, finished_at = @now, duration_ms = @durationMs, error = @error, artifacts_dir = @artifactsDir WHERE id = @id`).run({
       ...f,
       priced: f.priced ? 1 : 0,

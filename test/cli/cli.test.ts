@@ -125,6 +125,19 @@ describe('shipbench CLI', () => {
     expect(parsed.meanCaseMs).toBeGreaterThan(0);
   });
 
+  it('tasks new writes under a datasets folder, never into the current folder, and names the kind of each option argument', async () => {
+    const made = await runCli(['tasks', 'new', 'mycut', '--reference', 'cut'], { cwd: root });
+    expect(made.code).toBe(0);
+    const yaml = readFileSync(join(root, 'datasets', 'local', 'mycut', 'task.yaml'), 'utf8');
+    expect(yaml).toMatch(/kind: list/);
+    expect(made.stdout).toMatch(/export SHIPBENCH_DATASETS=/);
+    const here = await runCli(['tasks', 'new', 'x', '--reference', 'cut', '--dir', '.'], { cwd: root });
+    expect(here.code).toBe(2);
+    expect(here.stderr).toMatch(/current folder/);
+    const found = await runCli(['tasks', 'stats', 'mycut', '--json'], { cwd: root, env: { SHIPBENCH_DATASETS: join(root, 'datasets') } });
+    expect(found.stderr).not.toMatch(/no task "mycut"/);
+  });
+
   it('the demo runs the oracle and null agents on three tasks and ranks them', async () => {
     const db = join(root, 'demo.db');
     const r = await shipbench('demo', '--json', '--db', db);

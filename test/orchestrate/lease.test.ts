@@ -24,7 +24,7 @@ function storeWithTrials(n: number) {
   return db;
 }
 
-const finish = { gradeId: 'g', exitStatus: 'no-op' as const, steps: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, priced: true, brokerCalls: 0, score: 0, resolved: false, almostResolved: false, durationMs: 1, error: null };
+const finish = { gradeId: 'g', exitStatus: 'no-op' as const, steps: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, priced: true, brokerCalls: 0, score: 0, scoreAside: 0, resolved: false, almostResolved: false, durationMs: 1, error: null };
 
 describe('trial leases in the store', () => {
   const alive = () => false;

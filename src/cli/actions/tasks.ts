@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { ShipbenchError, userError } from '../../errors.js';
 import { modelFromEnvironment } from '../../agent/model.js';
 import { proposeCases } from '../../agent/propose.js';
 import { buildTaskSuite, type ProposeCases } from '../../fuzz/build-task.js';
 import { gradeSubmission } from '../../grade/grade.js';
-import { mineOptions } from '../../fuzz/mine.js';
+import { scaffoldGenerator } from '../../fuzz/scaffold.js';
 import { helpText, renderManPage } from '../../tasks/docs.js';
 import { programOf } from '../../tasks/program.js';
 import { findTask, listTaskDirs, loadTaskDir } from '../../tasks/load-task.js';
@@ -173,16 +173,21 @@ function coverageLines(id: string, figure: CoverageFigure): string[] {
 }
 
 // tasks new: a task folder for any program, with a generator guessed from its docs.
-export async function newTaskAction(name: string, flags: { reference: string; dir?: string; docs?: string[]; json?: boolean }): Promise<void> {
+export async function newTaskAction(name: string, flags: { reference: string; dir?: string; dataset?: string; docs?: string[]; json?: boolean }): Promise<void> {
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw userError('cli.name', `task name "${name}" must be lower-case letters, digits, ".", "_" or "-"`, 'pick another name');
-  const dir = resolve(flags.dir ?? name);
+  const dataset = flags.dataset ?? 'local';
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(dataset)) throw userError('cli.dataset', `dataset name "${dataset}" must be lower-case letters, digits, ".", "_" or "-"`, 'pick another --dataset');
+  // A task is a folder of its own in a dataset: the first SHIPBENCH_DATASETS folder, else ./datasets.
+  const root = resolve((process.env.SHIPBENCH_DATASETS ?? '').split(':').find(Boolean) ?? 'datasets');
+  const dir = resolve(flags.dir ?? join(root, dataset, name));
+  if (dir === process.cwd()) throw userError('cli.dir', '--dir is the current folder; a task needs a folder of its own', 'give --dir a new folder, or leave it out to write under a datasets folder');
   if (existsSync(join(dir, 'task.yaml'))) throw userError('cli.exists', `${relative(process.cwd(), dir) || dir}/task.yaml already exists`, 'pick another --dir or edit that task');
   const command = flags.reference.trim().split(/\s+/);
   const resolved = resolveReference(command, dir, '--reference');
   const program = basename(command[0] as string);
   const help = await helpText(programOf(resolved, program), ['--help']);
   const man = renderManPage(program);
-  const guess = guessGenerator(`${help}\n${man ?? ''}`);
+  const { generator, notes } = scaffoldGenerator(`${help}\n${man ?? ''}`);
   const docs = flags.docs?.length ? flags.docs.map((d) => (d === 'man' ? { man: program } : d === 'help' ? { help: ['--help'] } : { file: d })) : [...(man ? [{ man: program }] : []), { help: ['--help'] }];
   const spec = {
     id: name,
@@ -191,23 +196,16 @@ export async function newTaskAction(name: string, flags: { reference: string; di
     reference: { command: flags.reference.trim().split(/\s+/) },
     hide: resolved.files,
     docs,
-    generator: guess,
+    generator,
     limits: { caseTimeoutMs: 10000 },
   };
   await mkdir(dir, { recursive: true });
-  const header = `# ${name}: a rebuild task for ${program}. The generator was guessed from its docs (${mineOptions(`${help}\n${man ?? ''}`).length} options found);\n# refine it, then build the suite with: shipbench tasks build ${relative(process.cwd(), dir) || '.'}\n`;
+  const where = relative(process.cwd(), dir) || '.';
+  const header = [`# ${name}: a rebuild task for ${program}. The generator was guessed from its docs:`, ...notes.map((n) => `# - ${n}`), `# Build the suite with: shipbench tasks build ${where}`, ''].join('\n');
   await writeFileAtomic(join(dir, 'task.yaml'), header + stringify(spec));
-  if (flags.json) return out(JSON.stringify({ task: join(dir, 'task.yaml'), spec }));
-  out(`wrote ${relative(process.cwd(), join(dir, 'task.yaml'))} (generator: preset ${guess.preset}, domain ${guess.domain}, input ${guess.input}${guess.operands !== 'files' ? `, operands ${guess.operands}` : ''})`);
-  out(`next: shipbench tasks build ${relative(process.cwd(), dir) || '.'}`);
-}
-
-// A generator configuration for the cli preset, from words of the program's docs.
-export function guessGenerator(docs: string): { preset: 'cli'; domain: string; input: string; operands: string; budget: number } {
-  const text = docs.toLowerCase();
-  const has = (...words: string[]) => words.some((w) => text.includes(w));
-  const domain = has('base64') ? 'base64' : has('delimiter', 'field') ? (has('tab') ? 'tsv' : 'csv') : has('numeric', 'number') && !has('line number') ? 'numbers' : has('sort', 'unique', 'duplicate') ? 'words' : 'text';
-  const operands = /\bexpression\b/.test(text) && !has('file') ? 'expression' : /\b(first|last|increment)\b/.test(text) && !has('file') ? 'numbers' : has('file1 file2', 'file1 and file2') ? 'two-files' : 'files';
-  const input = operands === 'numbers' || operands === 'expression' ? 'none' : has('standard input', 'stdin') ? 'both' : 'files';
-  return { preset: 'cli', domain, input, operands, budget: 300 };
+  if (flags.json) return out(JSON.stringify({ task: join(dir, 'task.yaml'), spec, notes }));
+  out(`wrote ${relative(process.cwd(), join(dir, 'task.yaml'))} (generator: preset cli, domain ${generator.domain}, input ${generator.input}${generator.operands !== 'files' ? `, operands ${generator.operands}` : ''})`);
+  for (const n of notes) out(`  ${n}`);
+  const findable = listTaskDirs().some((t) => t.dir === dir);
+  out(`next: shipbench tasks build ${where}${findable ? ` (or by id: ${name})` : `; to find it by id, add its datasets folder: export SHIPBENCH_DATASETS=${flags.dir ? dirname(dirname(dir)) : root}`}`);
 }

@@ -40,10 +40,11 @@ export function registerTasks(program: Command): void {
     .description('scaffold a task folder for any program, with a generator guessed from its docs')
     .argument('<name>', 'task id')
     .requiredOption('--reference <command>', 'the reference program (a path or a name on PATH, with leading arguments)')
-    .option('--dir <folder>', 'where to write it (default: ./<name>)')
+    .option('--dir <folder>', 'where to write it (default: <first SHIPBENCH_DATASETS folder, else ./datasets>/<dataset>/<name>)')
+    .option('--dataset <name>', 'the dataset folder it goes in', 'local')
     .option('--docs <sources...>', 'man, help, or files to give the agent (default: man page if any, and --help)')
     .option('--json', 'print the written task file and its spec as one JSON object')
-    .action(async (name: string, flags: { reference: string; dir?: string; docs?: string[]; json?: boolean }) => (await actions()).newTaskAction(name, flags));
+    .action(async (name: string, flags: { reference: string; dir?: string; dataset?: string; docs?: string[]; json?: boolean }) => (await actions()).newTaskAction(name, flags));
 
   tasks
     .command('coverage')
