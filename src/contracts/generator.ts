@@ -73,6 +73,9 @@ export const GeneratorConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Steer selection by the instrumented reference of the task's coverage: recipe when it has one
+        (every candidate then also runs on that build; off where that costs more than it gives). */
+    coverageFeedback: z.boolean().default(true),
     /** Shrink kept cases' input (halving lines, a few rounds) while their behaviour signature holds. */
     minimise: z.boolean().default(true),
     /** Reruns of every kept case on the reference; all must agree. */

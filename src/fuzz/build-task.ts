@@ -83,7 +83,7 @@ export async function buildTaskSuite(task: Task, options: BuildTaskOptions): Pro
     const examples: PlannedCase[] = mineExamples(docs.map((d) => d.text).join('\n'), task.program).map((e, i) => ({ id: `example-${i}`, features: ['doc-example'], run: { argv: e.argv, stdin: e.stdin, files: {}, env: {} } }));
     const planned = config.preset === 'cli' ? planCliCases(optionList, config, pool, task.id) : planPresetCases(config.preset, config, pool);
     const candidates = [...examples, ...proposed, ...planned];
-    const recipe = options.coverage === false ? undefined : task.spec.coverage;
+    const recipe = options.coverage === false || !config.coverageFeedback ? undefined : task.spec.coverage;
     feedback = config.coverage ? scriptFeedback(reference, config.coverage) : recipe ? await gcdaFeedback(task, recipe, options.log ?? (() => {}), options.coverageCache) : undefined;
     const generated = await generateSuite(candidates, { taskId: task.id, reference, limits, config, concurrency: options.concurrency, timeLimitSec: options.timeLimitSec, onProgress: options.onProgress, signal: options.signal, feedback });
     cases = generated.cases;

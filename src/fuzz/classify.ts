@@ -1,3 +1,4 @@
+import type { Case } from '../contracts/case.js';
 import type { Observation } from '../contracts/grade.js';
 import { fromBytesValue } from '../util/bytes.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
@@ -22,9 +23,25 @@ function isError(observed: Observation): boolean {
 
 // The class a case's diagnostics fall in: its exit code and the masked first line of stderr; null
 // when it printed none. bc reports runtime errors with exit 0, so the exit code alone cannot tell.
-export function errorClassOf(observed: Observation): string | null {
+// A message that ends by quoting a line of the case's input ("join: a.txt:2: is not sorted: brown")
+// has that line masked: the data is not the error.
+export function errorClassOf(observed: Observation, inputLines: ReadonlySet<string> = new Set()): string | null {
   const err = fromBytesValue(observed.stderr).toString('utf8');
-  return err.trim() === '' ? null : `exit=${observed.exit}|${stderrClass(err)}`;
+  if (err.trim() === '') return null;
+  const first = err.split('\n').find((l) => l.trim() !== '') ?? '';
+  const cut = first.lastIndexOf(': ');
+  const echoed = cut > 0 && inputLines.has(first.slice(cut + 2).trim());
+  return `exit=${observed.exit}|${stderrClass(echoed ? `${first.slice(0, cut)}: D` : first)}`;
+}
+
+// The lines of a case's literal inputs (stdin and files), trimmed, for errorClassOf.
+export function inputLinesOf(run: Case['run']): Set<string> {
+  const lines = new Set<string>();
+  for (const value of [run.stdin, ...Object.values(run.files)]) {
+    if (typeof value !== 'string') continue;
+    for (const line of value.split('\n')) if (line.trim() !== '') lines.add(line.trim());
+  }
+  return lines;
 }
 
 // Feature tags that come from what the reference did.
@@ -51,8 +68,8 @@ export interface CapKey {
   output: string;
 }
 
-export function capKeyOf(observed: Observation): CapKey {
-  return { errorClass: errorClassOf(observed), output: sha256(canonicalJson(observed)) };
+export function capKeyOf(observed: Observation, run: Case['run']): CapKey {
+  return { errorClass: errorClassOf(observed, inputLinesOf(run)), output: sha256(canonicalJson(observed)) };
 }
 
 // Counts kept cases per error class and per identical output, and says when either is full.

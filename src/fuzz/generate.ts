@@ -158,7 +158,7 @@ async function selectBySignature(x: Explore, reference: Program): Promise<Kept[]
       const draft = batch[i] as Case;
       const features = withOutcomeTags(draft.features, first.observed);
       const signature = signatureOf(features, first.observed);
-      const key = capKeyOf(first.observed);
+      const key = capKeyOf(first.observed, draft.run);
       if (seen.has(signature) || caps.full(key)) {
         count(x.gates, 'duplicate');
         continue;
@@ -195,7 +195,7 @@ async function selectByCoverage(x: Explore, reference: Program, feedback: Covera
         added++;
       }
       const features = withOutcomeTags((batch[i] as Case).features, run.observed);
-      seenInfo.push({ index: at + i, features, signature: signatureOf(features, run.observed), key: capKeyOf(run.observed), added });
+      seenInfo.push({ index: at + i, features, signature: signatureOf(features, run.observed), key: capKeyOf(run.observed, (batch[i] as Case).run), added });
     });
     curve.push({ candidates: x.gates.candidates ?? 0, kept: seenInfo.filter((c) => c.added > 0).length, units: covered.size });
     x.onBatch(Math.min(at + BATCH, x.drafts.length));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../src/contracts/case.js';
 import { GeneratorConfigSchema, type GeneratorConfigInput } from '../../src/contracts/generator.js';
 import { reachedArcs } from '../../src/coverage/gcda.js';
+import { errorClassOf, inputLinesOf } from '../../src/fuzz/classify.js';
 import { buildTaskSuite } from '../../src/fuzz/build-task.js';
 import { planCliCases } from '../../src/fuzz/plan-cli.js';
 import { compareObservation } from '../../src/runner/compare.js';
@@ -48,6 +49,17 @@ describe('generated inputs and digests', () => {
     expect(failed.passed).toBe(false);
     expect(failed.diff).toContain('expected 200000 bytes');
     expect(failed.diff).toContain('got 4096 bytes');
+  });
+});
+
+describe('error classes', () => {
+  it('mask a line of the input quoted at the end of a message, and nothing else', () => {
+    const lines = inputLinesOf({ argv: [], stdin: 'zeta\nalpha beta\n', files: { 'a.txt': 'brown\n' }, env: {} });
+    const of = (stderr: string) => errorClassOf({ exit: 1, stdout: '', stderr }, lines);
+    expect(of('join: a.txt:2: is not sorted: brown\n')).toBe(of('join: a.txt:3: is not sorted: alpha beta\n'));
+    expect(of('join: a.txt:2: is not sorted: brown\n')).not.toBe(of('join: a.txt:2: is not sorted: cherry\n'));
+    expect(of('jq: error: Cannot index number\n')).not.toBe(of('jq: error: Cannot iterate over null\n'));
+    expect(errorClassOf({ exit: 0, stdout: 'x', stderr: '' })).toBeNull();
   });
 });
 
@@ -166,6 +178,8 @@ int main(void) {
     expect(steered.coverage?.void).toBeNull();
     const withFeedback = classes(loadSuite(task.suitePath, task.manifestPath, task.id).cases);
     expect(withFeedback).toBeGreaterThan(without);
+    const again = await buildTaskSuite(task, { concurrency: 1, coverageCache: join(root, 'cache') });
+    expect(again.manifest.suiteSha256).toBe(steered.manifest.suiteSha256);
   });
 
   it('reads the arcs a run reached from its .gcda; another branch reaches arcs the first did not', async () => {
