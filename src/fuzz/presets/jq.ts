@@ -1,123 +1,375 @@
 import type { GeneratorConfig } from '../../contracts/generator.js';
 import { Rng } from '../../util/rng.js';
-import { word } from '../domains.js';
 import type { PlannedCase } from '../record.js';
+import { BYTE_CASES, programTags, targetedCases } from './jq-catalog.js';
 
-// jq: filters from a grammar that reaches paths, reduce/foreach, string and regex functions,
-// formats, variables, options and error messages; JSON inputs with nesting, unicode and edge numbers.
+// jq: first the targeted cases of jq-catalog.ts (every builtin, option, module form, grammar form,
+// number edge and error message), then random programs built stage by stage from the type of the
+// value each stage receives, on JSON inputs drawn from the same types, so that most of them run to a
+// result instead of stopping at a type error.
 
-type Gen = (r: Rng, depth: number) => string;
+// A value's type as the generator knows it.
+type Ty =
+  | { k: 'num'; int?: boolean }
+  | { k: 'str'; sub: 'word' | 'csv' | 'date' | 'numeric' | 'json' | 'text' }
+  | { k: 'bool' }
+  | { k: 'null' }
+  | { k: 'arr'; of: Ty }
+  | { k: 'obj'; fields: [string, Ty][] }
+  | { k: 'any' };
 
-const KEYS = ['a', 'b', 'name', 'id', 'tags', 'x', 'nested', 'n', 'é'];
-const STRINGS = ['"abc"', '"a,b,c"', '"Hello World"', '"  pad  "', '"é日本"', '""', '"123"', '"x\\ty"', '"a-b_c"'];
+const NUM: Ty = { k: 'num' };
+const INT: Ty = { k: 'num', int: true };
+const BOOL: Ty = { k: 'bool' };
+const ANY: Ty = { k: 'any' };
+const str = (sub: Extract<Ty, { k: 'str' }>['sub'] = 'text'): Ty => ({ k: 'str', sub });
+const arr = (of: Ty): Ty => ({ k: 'arr', of });
 
-function jsonValue(r: Rng, depth: number): string {
-  const kind = depth > 2 ? r.int(0, 3) : r.int(0, 7);
-  switch (kind) {
+const FIELD_NAMES = ['id', 'name', 'tags', 'score', 'active', 'meta', 'items', 'when', 'note', 'n', 'x', 'é'];
+const WORDS = ['alpha', 'beta', 'Gamma', 'delta', 'foo', 'bar', 'a-b', 'x_y', 'héllo', '日本', 'emoji🎉', 'Hello World', 'tab\there', 'quote"d', 'back\\slash', 'a,b', '', ' pad '];
+
+function schema(r: Rng, depth: number): Ty {
+  const roll = r.int(0, depth > 1 ? 5 : 9);
+  switch (roll) {
     case 0:
-      return r.pick(['0', '1', '-1', '3.5', '1e3', '-0.25', '100000000000000000000', '2', '7', '42']);
     case 1:
-      return r.pick(STRINGS);
+      return r.chance(0.5) ? INT : NUM;
     case 2:
-      return r.pick(['true', 'false', 'null']);
     case 3:
-      return JSON.stringify(word(r));
+      return str(r.pick(['word', 'word', 'text', 'csv', 'date', 'numeric', 'json'] as const));
     case 4:
-    case 5: {
-      const n = r.int(0, 4);
-      return `[${Array.from({ length: n }, () => jsonValue(r, depth + 1)).join(',')}]`;
-    }
+      return BOOL;
+    case 5:
+      return r.chance(0.3) ? { k: 'null' } : str('word');
+    case 6:
+    case 7:
+      return arr(schema(r, depth + 1));
     default: {
-      const keys = r.subset(KEYS, r.int(0, 4));
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${jsonValue(r, depth + 1)}`).join(',')}}`;
+      const names = r.subset(FIELD_NAMES, r.int(1, 5));
+      return { k: 'obj', fields: names.map((n) => [n, schema(r, depth + 1)] as [string, Ty]) };
     }
   }
 }
 
-const path: Gen = (r) => {
-  const steps = Array.from({ length: r.int(1, 3) }, () => r.pick([`.${r.pick(KEYS.slice(0, 8))}`, `[${r.int(-2, 3)}]`, '[]', `["${r.pick(KEYS)}"]`, `[${r.int(0, 2)}:${r.int(1, 4)}]`, '?']));
-  return steps.join('').replace(/^\[/, '.[');
-};
-
-const literal: Gen = (r) => r.pick(['1', '2', '0', '-3', '2.5', '"x"', 'null', 'true', 'false', '[]', '{}', '[1,2,3]', '{"k":1}', '"a,b"']);
-
-const FUNCS0 = ['length', 'keys', 'keys_unsorted', 'values', 'add', 'any', 'all', 'flatten', 'sort', 'unique', 'reverse', 'min', 'max', 'type', 'not', 'tostring', 'tonumber', 'tojson', 'fromjson', 'ascii_downcase', 'ascii_upcase', 'floor', 'sqrt', 'to_entries', 'from_entries', 'paths', 'leaf_paths', 'empty', 'error', 'first', 'last', 'recurse', 'env | type', 'input_line_number', 'infinite', 'nan | isnan', 'ltrimstr("a")', 'explode', 'implode', 'ascii', 'utf8bytelength', 'tostream', 'splits(", ")', 'halt_error', 'getpath(["a"])', 'del(.a)', 'has("a")', 'has(0)', 'in({"a":1})', 'inside("abc")', 'contains("a")', 'startswith("a")', 'endswith("c")', 'ltrimstr("x")', 'rtrimstr("c")', 'split(",")', 'join(",")', 'test("a")', 'test("^[a-z]+$"; "x")', 'match("(a)(b)?")', 'capture("(?<x>[a-z])")', 'scan("[a-z]")', 'sub("a"; "X")', 'gsub("[aeiou]"; "_")', 'ascii', 'indices(1)', 'index(",")', 'rindex(",")', 'map(. * 2)', 'map_values(. + 1)', 'select(. != null)', 'group_by(.)', 'unique_by(length)', 'sort_by(.)', 'min_by(.)', 'max_by(.)', 'to_entries | map(.key)', 'with_entries(.value |= tostring)', 'limit(2; .[])', 'first(.[])', 'range(3)', 'range(1; 5; 2)', 'splits("a")', 'tojson | fromjson', 'isinfinite', 'isnormal', 'significand', 'logb', 'gamma', 'pow(.; 2)', 'log', 'exp10', 'ceil', 'round', 'fabs', 'combinations', 'walk(if type == "number" then . + 1 else . end)', 'transpose', 'input', 'inputs', 'debug', 'stderr', 'input_filename', '$__loc__', 'splits("b")', 'ascii(65)', 'todate', 'fromdate', 'now | type', 'strftime("%Y")', 'mktime', 'gmtime', 'tojson | length', '@base64d', 'getpath(["x","y"])', 'setpath(["a"]; 1)', 'delpaths([["a"]])', 'to_entries[0]', 'env.HOME', 'builtins | length > 10', 'splits(",") | length', 'ltrimstr(1)', 'error("boom")', 'error(null)', 'path(..)', '[paths]', 'any(. > 1)', 'all(. > 0)', 'isvalid(.a)', 'until(. > 100; . * 2)', 'repeat(.; 1) | first', 'while(. < 10; . + 3)', 'env | has("PATH")', 'tojson | test("a")', 'ascii_downcase | explode'];
-const FORMATS = ['@base64', '@base64d', '@csv', '@tsv', '@json', '@text', '@html', '@uri', '@sh'];
-
-function filter(r: Rng, depth: number): string {
-  if (depth > 3) return r.pick(['.', path(r, depth), literal(r, depth)]);
-  const forms: Gen[] = [
-    () => '.',
-    path,
-    literal,
-    (rr) => rr.pick(FUNCS0),
-    (rr, d) => `${filter(rr, d + 1)} | ${filter(rr, d + 1)}`,
-    (rr, d) => `${filter(rr, d + 1)}, ${filter(rr, d + 1)}`,
-    (rr, d) => `[${filter(rr, d + 1)}]`,
-    (rr, d) => `{${rr.pick(KEYS)}: ${filter(rr, d + 1)}}`,
-    (rr, d) => `{(${filter(rr, d + 1)} | tostring): 1}`,
-    (rr, d) => `${filter(rr, d + 1)} ${rr.pick(['+', '-', '*', '/', '%', '==', '!=', '<', '<=', '>', 'and', 'or', '//'])} ${filter(rr, d + 1)}`,
-    (rr, d) => `if ${filter(rr, d + 1)} then ${filter(rr, d + 1)} else ${filter(rr, d + 1)} end`,
-    (rr, d) => `if ${filter(rr, d + 1)} then ${filter(rr, d + 1)} elif ${filter(rr, d + 1)} then 1 else 2 end`,
-    (rr, d) => `try ${filter(rr, d + 1)}${rr.chance(0.5) ? ` catch ${rr.pick(['.', '"caught"', 'length'])}` : ''}`,
-    (rr, d) => `${filter(rr, d + 1)}?`,
-    (rr) => `reduce .[] as $x (${rr.pick(['0', 'null', '[]', '""'])}; ${rr.pick(['. + $x', '. + [$x]', '[$x, .]', '. + ($x | tostring)'])})`,
-    (rr) => `foreach .[] as $x (0; . + 1${rr.chance(0.5) ? '; [$x, .]' : ''})`,
-    (rr, d) => `${filter(rr, d + 1)} as $v | ${rr.pick(['$v', '[$v, .]', '$v | length', '{v: $v}'])}`,
-    (rr, d) => `def f${rr.chance(0.5) ? '(g)' : ''}: ${rr.chance(0.5) ? '. + 1' : 'g | length'}; ${filter(rr, d + 1)} | f${rr.chance(0.5) ? '(.)' : ''}`,
-    (rr) => `${rr.pick(FORMATS)}`,
-    (rr) => `${rr.pick(FORMATS)} "v=\\(.)"`,
-    (rr) => `"text \\(${rr.pick(['.', 'length', 'type', '.a'])}) end"`,
-    (rr, d) => `${path(rr, d)} ${rr.pick(['=', '|=', '+=', '-=', '*=', '//='])} ${filter(rr, d + 1)}`,
-    (rr) => `.[] | select(${rr.pick(['. > 1', 'type == "string"', '. != null', 'has("a")?', 'length > 1'])})`,
-    () => 'label $out | foreach .[] as $i (0; . + 1; if . > 2 then ., break $out else . end)',
-    (rr) => `..|${rr.pick(['numbers', 'strings', 'arrays', 'objects', 'scalars', 'iterables', 'booleans', 'nulls'])}`,
-    (rr) => `$${rr.pick(['x', 'ENV.HOME', '__prog_args', 'named'])}`,
-    (rr) => rr.pick(['.[', '.a.', '{', 'if . then 1', '1 +', 'foo', '.a | bogus(1)', '"\\(', '[.[] |', '. as [$a] | $b', 'reduce . as $x', '@nosuch']),
-  ];
-  return r.pick(forms)(r, depth);
+function numberText(r: Rng, int = false): string {
+  if (int) return String(r.pick([0, 1, 2, 3, 7, 10, 42, 100, -1, -5, 1000, 65536, r.int(-500, 500)]));
+  return r.pick(['0.5', '-2.25', '3.14159', '1e3', '2.5e-3', '1e100', '-0', '123456789.125', '0.1', '1.7976931348623157e308', '5e-324', String(r.int(-1000, 1000) / 8), `${r.int(1, 9)}.${r.int(0, 999)}e${r.int(-20, 20)}`]);
 }
 
-const OPTIONS: [string, number][] = [['-c', 0.35], ['-r', 0.25], ['-j', 0.05], ['-a', 0.05], ['-S', 0.1], ['-n', 0.07], ['-s', 0.1], ['-e', 0.08], ['--tab', 0.04], ['--indent', 0.04], ['-R', 0.05], ['--seq', 0.02], ['--arg', 0.08], ['--argjson', 0.06], ['--args', 0.02]];
+function strValue(r: Rng, sub: Extract<Ty, { k: 'str' }>['sub']): string {
+  switch (sub) {
+    case 'csv':
+      return r.subset(WORDS.slice(0, 8), r.int(1, 4)).join(r.pick([',', ', ', ';']));
+    case 'date':
+      return `${r.int(1970, 2037)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}Z`;
+    case 'numeric':
+      return numberText(r, r.chance(0.5));
+    case 'json':
+      return r.pick(['{"a":1}', '[1,2,3]', '"s"', '12.5', 'null', '{"k":[true,{"z":null}]}', 'true']);
+    case 'word':
+      return r.pick(WORDS);
+    default:
+      return Array.from({ length: r.int(1, 4) }, () => r.pick(WORDS)).join(' ');
+  }
+}
+
+function value(r: Rng, ty: Ty, depth = 0): string {
+  switch (ty.k) {
+    case 'num':
+      return numberText(r, ty.int);
+    case 'str':
+      return JSON.stringify(strValue(r, ty.sub));
+    case 'bool':
+      return r.pick(['true', 'false']);
+    case 'null':
+      return 'null';
+    case 'arr':
+      return `[${Array.from({ length: r.int(depth > 1 ? 0 : 1, depth > 1 ? 3 : 6) }, () => value(r, ty.of, depth + 1)).join(r.pick([',', ', ']))}]`;
+    case 'obj':
+      return `{${ty.fields.map(([k, t]) => `${JSON.stringify(k)}:${value(r, t, depth + 1)}`).join(',')}}`;
+    default:
+      return r.pick(['1', '"s"', 'null', '[1,"a"]', '{"k":2}', 'true']);
+  }
+}
+
+const isScalar = (t: Ty) => t.k === 'num' || t.k === 'str' || t.k === 'bool' || t.k === 'null';
+const lit = (r: Rng, t: Ty) => (t.k === 'str' ? JSON.stringify(r.pick(['a', ',', 'x', 'é', 'foo', ' '])) : t.k === 'num' ? String(r.pick([0, 1, 2, 3, 10, -1, 0.5])) : value(r, t, 2));
+const key = (f: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(f) ? `.${f}` : `.[${JSON.stringify(f)}]`);
+const REGEX = ['a', '[aeiou]', '^[a-z]+', '\\\\d+', '(?<w>[a-z]+)', 'o|a', '\\\\s', '[A-Z]', '.$', 'é|日'];
+
+type Stage = [string, Ty];
+
+// One stage on a value of type t, and the type of what it gives.
+function stage(r: Rng, t: Ty, depth: number, vars: { s?: string; n?: string }): Stage {
+  const sub = (tt: Ty): Stage => (depth < 3 ? pipeline(r, tt, depth + 1, vars, r.int(1, 2)) : stage(r, tt, 9, vars));
+  const sArg = () => (vars.s && r.chance(0.3) ? vars.s : lit(r, str()));
+  const nArg = () => (vars.n && r.chance(0.3) ? vars.n : String(r.pick([1, 2, 3, 10, 0.5, -2])));
+  switch (t.k) {
+    case 'num':
+      return r.pick<() => Stage>([
+        () => [`. ${r.pick(['+', '-', '*'])} ${nArg()}`, NUM],
+        () => [`. / ${r.pick(['2', '3', '0.25', '-7'])}`, NUM],
+        () => [`. % ${r.pick(['2', '3', '7', '-4'])}`, INT],
+        () => ['-.', NUM],
+        () => [r.pick(['floor', 'ceil', 'round', 'fabs', 'sqrt', 'trunc', 'significand', 'logb', 'exp10', 'cbrt']), NUM],
+        () => [r.pick(['tostring', 'tojson', '@text', '@json', '"n=\\(.)"']), str('numeric')],
+        () => [`. ${r.pick(['>', '<', '>=', '<=', '==', '!='])} ${nArg()}`, BOOL],
+        () => [`if . > ${nArg()} then "big" elif . < 0 then "neg" else "small" end`, str('word')],
+        () => [`[range(0; (fabs | floor) % 6)]`, arr(INT)],
+        () => [`pow(.; 2)`, NUM],
+        () => [`[., ${nArg()}] | ${r.pick(['max', 'min', 'add', 'sort'])}`, r.chance(0.5) ? NUM : ANY],
+        () => ['{value: ., type: type}', { k: 'obj', fields: [['value', NUM], ['type', str('word')]] }],
+        () => ['[.]', arr(NUM)],
+        () => ['fabs % 86400 * 1000 | floor | todate', str('date')],
+        () => ['isnan, isinfinite, isnormal', BOOL],
+        () => ['tostring | length', INT],
+        () => [`[limit(${r.int(1, 4)}; repeat(. * 2))]`, arr(NUM)],
+        () => ['. as $n | [$n, $n * $n]', arr(NUM)],
+      ])();
+    case 'str':
+      return r.pick<() => Stage>([
+        () => [r.pick(['length', 'utf8bytelength']), INT],
+        () => [r.pick(['ascii_downcase', 'ascii_upcase', 'ascii_downcase | ascii_upcase', 'explode | implode', 'explode | reverse | implode']), str()],
+        () => ['explode', arr(INT)],
+        () => [`${r.pick(['ltrimstr', 'rtrimstr'])}(${sArg()})`, t],
+        () => [`${r.pick(['startswith', 'endswith', 'contains', 'inside'])}(${sArg()})`, BOOL],
+        () => [`split(${t.sub === 'csv' ? r.pick(['","', '", "', '";"']) : sArg()})`, arr(str('word'))],
+        () => [`. / ${sArg()}`, arr(str('word'))],
+        () => [`test("${r.pick(REGEX)}"${r.chance(0.3) ? `; "${r.pick(['i', 'x', 'g', 'gi', 'n'])}"` : ''})`, BOOL],
+        () => [`[match("${r.pick(REGEX)}"; "g") | ${r.pick(['.offset', '.string', '.length', '.captures | length'])}]`, arr(ANY)],
+        () => [`[scan("${r.pick(REGEX)}")]`, arr(ANY)],
+        () => [`${r.pick(['sub', 'gsub'])}("${r.pick(REGEX)}"; ${r.pick(['"_"', '""', '"<\\(.)>"', '"X"'])}${r.chance(0.3) ? `; "${r.pick(['g', 'i', 'x'])}"` : ''})`, str()],
+        () => [`[splits("${r.pick([',', ' ', 'a', '[,;] *'])}")]`, arr(str('word'))],
+        () => [r.pick(['@base64', '@html', '@uri', '@sh', '@json', '@text', '@base64 | @base64d', 'tojson', 'tojson | fromjson', '@html "<b>\\(.)</b>"', '@uri "q=\\(.)"', '@sh "echo \\(.)"']), str()],
+        () => [`. + ${sArg()}`, str()],
+        () => [`. * ${r.pick([1, 2, 3])}`, str()],
+        () => [`indices(${sArg()})`, arr(INT)],
+        () => [`index(${sArg()}), rindex(${sArg()})`, ANY],
+        () => [`.[${r.int(0, 2)}:${r.pick(['', '3', '-1'])}]`, str()],
+        () => [`"<\\(.)>"`, str()],
+        () => ['{(.): length}', ANY],
+        () => ['[.] | @csv, @tsv', str()],
+        () => t.sub === 'numeric' ? ['tonumber', NUM] : t.sub === 'json' ? ['fromjson', ANY] : t.sub === 'date' ? [r.pick(['fromdate', 'fromdate | todate', 'strptime("%Y-%m-%dT%H:%M:%SZ")', 'strptime("%Y-%m-%dT%H:%M:%SZ") | mktime', 'fromdate | strftime("%A %B %d %Y %j")', 'fromdate | gmtime']), ANY] : [`tonumber? // ${sArg()}`, ANY],
+        () => [`capture("(?<first>[a-zA-Z]+)")`, { k: 'obj', fields: [['first', str('word')]] }],
+        () => ['ascii_downcase | explode | map(select(. >= 97 and . <= 122)) | implode', str()],
+      ])();
+    case 'bool':
+    case 'null':
+      return r.pick<() => Stage>([
+        () => ['not', BOOL],
+        () => ['tostring', str('word')],
+        () => ['if . then "yes" else "no" end', str('word')],
+        () => [`. // ${lit(r, str())}`, ANY],
+        () => ['[., not]', arr(BOOL)],
+        () => ['. and true, . or false', BOOL],
+        () => ['tojson', str()],
+        () => ['{v: .}', { k: 'obj', fields: [['v', t]] }],
+      ])();
+    case 'arr': {
+      const of = t.of;
+      const options: (() => Stage)[] = [
+        () => ['length', INT],
+        () => [r.pick(['.[0]', '.[-1]', 'first', 'last', `.[${r.int(0, 3)}]`]), of],
+        () => [r.pick(['.[1:]', '.[:2]', '.[-2:]', 'reverse', 'sort', 'unique', '.[1:3]']), t],
+        () => ['.[]', of],
+        () => {
+          const [s, o] = sub(of);
+          return [`map(${s})`, arr(o)];
+        },
+        () => {
+          const [s] = sub(of);
+          return [`[.[] | select(${s.includes('|') ? `(${s})` : s} ${r.pick(['!= null', '| not | not'])})]`, t];
+        },
+        () => {
+          const [s] = sub(of);
+          return [`${r.pick(['sort_by', 'group_by', 'unique_by', 'min_by', 'max_by'])}(${s})`, ANY];
+        },
+        () => ['[.[] | tostring]', arr(str())],
+        () => ['to_entries | map(.key)', arr(INT)],
+        () => ['keys, has(0), has(10)', ANY],
+        () => [`index(${lit(r, of)}), indices(${lit(r, of)}), contains([${lit(r, of)}])`, ANY],
+        () => [r.pick(['any', 'all', 'length > 2', 'isempty(.[])']), BOOL],
+        () => [`[limit(${r.int(1, 3)}; .[])]`, t],
+        () => ['tojson', str()],
+        () => ['[paths]', arr(arr(ANY))],
+        () => ['tostream', ANY],
+        () => [`del(.[${r.int(0, 2)}])`, t],
+        () => [`.[0] = ${lit(r, of)}`, t],
+        () => [`. + [${lit(r, of)}]`, t],
+        () => [`. - [${lit(r, of)}]`, t],
+        () => ['[foreach .[] as $x (0; . + 1; [., $x])]', arr(arr(ANY))],
+        () => ['to_entries', arr({ k: 'obj', fields: [['key', INT], ['value', of]] })],
+        () => ['[.[] | [.] | length]', arr(INT)],
+        () => [`flatten${r.chance(0.5) ? '(1)' : ''}`, arr(ANY)],
+        () => ['[range(length)]', arr(INT)],
+        () => ['{count: length, first: .[0]}', { k: 'obj', fields: [['count', INT], ['first', of]] }],
+      ];
+      if (of.k === 'num') options.push(() => [r.pick(['add', 'min', 'max', 'add / length', 'reduce .[] as $x (0; . + $x)', 'map(. * 2) | add']), NUM], () => [`sort | bsearch(${lit(r, of)})`, INT], () => ['@csv', str()], () => ['join(",")', str()], () => ['[.[] | select(. > 1)]', t]);
+      if (of.k === 'str') options.push(() => [r.pick(['add', 'join(", ")', 'join("")', '@csv', '@tsv', '@sh', 'map(length) | add', 'sort | join("-")']), str()], () => ['map(ascii_downcase) | unique', t], () => ['INDEX(.) | keys', arr(str())], () => [`[.[] | IN(${lit(r, of)})]`, arr(BOOL)]);
+      if (of.k === 'arr') options.push(() => [r.pick(['add', 'flatten', 'transpose', 'map(length)', '[combinations] | length']), ANY]);
+      if (of.k === 'obj' && of.fields.length > 0) {
+        const [f, ft] = r.pick(of.fields);
+        options.push(() => [`map(${key(f)})`, arr(ft)], () => [`${r.pick(['sort_by', 'group_by', 'unique_by', 'min_by', 'max_by'])}(${key(f)})`, ANY], () => [`map(select(${key(f)} != null)) | length`, INT], () => [`INDEX(${key(f)} | tostring) | keys`, arr(str())], () => ['add', ANY], () => [`map(del(${key(f)}))`, ANY], () => ['map(keys) | add | unique', arr(str())]);
+      }
+      return r.pick(options)();
+    }
+    case 'obj': {
+      const options: (() => Stage)[] = [
+        () => ['keys', arr(str('word'))],
+        () => ['keys_unsorted', arr(str('word'))],
+        () => ['length', INT],
+        () => ['to_entries', arr({ k: 'obj', fields: [['key', str('word')], ['value', ANY]] })],
+        () => ['with_entries(.value |= tostring)', ANY],
+        () => ['with_entries(select(.value != null))', t],
+        () => ['with_entries(.key |= ascii_upcase)', ANY],
+        () => ['[.[]]', arr(ANY)],
+        () => ['[paths]', arr(arr(ANY))],
+        () => ['[leaf_paths]', arr(arr(ANY))],
+        () => ['tojson', str()],
+        () => ['map_values(tostring)', ANY],
+        () => ['. + {extra: 1}', t],
+        () => ['. * {nested: {deep: true}}', ANY],
+        () => ['to_entries | map("\\(.key)=\\(.value)") | join("&")', str()],
+        () => ['[paths(type == "number")]', arr(arr(ANY))],
+        () => ['[.. | scalars]', arr(ANY)],
+        () => ['tostream', ANY],
+        () => ['del(.. | nulls?)', ANY],
+        () => ['walk(if type == "string" then ascii_upcase else . end)', ANY],
+        () => ['has("id"), has("zz")', BOOL],
+      ];
+      if (t.fields.length > 0) {
+        const [f, ft] = r.pick(t.fields);
+        const [g] = r.pick(t.fields);
+        options.push(
+          () => [key(f), ft],
+          () => [`${key(f)}?`, ft],
+          () => [`del(${key(f)})`, ANY],
+          () => [`${key(f)} = ${lit(r, ft)}`, t],
+          () => {
+            const [s, o] = sub(ft);
+            return [`${key(f)} |= (${s})`, o.k === ft.k ? t : ANY];
+          },
+          () => [`{${/^[A-Za-z_]\w*$/.test(f) ? f : JSON.stringify(f)}, other: ${key(g)}}`, ANY],
+          () => [`getpath([${JSON.stringify(f)}])`, ft],
+          () => [`[${key(f)}, ${key(g)}]`, arr(ANY)],
+          () => [`${key(f)} as $v | {($v | tostring): $v}`, ANY],
+          () => {
+            const [s, o] = sub(ft);
+            return [`${key(f)} | ${s}`, o];
+          },
+        );
+      }
+      return r.pick(options)();
+    }
+    default:
+      return r.pick<() => Stage>([
+        () => ['type', str('word')],
+        () => ['tojson', str()],
+        () => ['tostring', str()],
+        () => ['[.]', arr(ANY)],
+        () => ['[..] | length', INT],
+        () => ['[.. | numbers]', arr(NUM)],
+        () => ['[.. | strings]', arr(str())],
+        () => ['. == null', BOOL],
+        () => ['{v: .}', ANY],
+        () => ['[paths] | length', INT],
+        () => ['if type == "array" then length elif type == "object" then keys else . end', ANY],
+        () => ['(length? // "n/a")', ANY],
+      ])();
+  }
+}
+
+function pipeline(r: Rng, t: Ty, depth: number, vars: { s?: string; n?: string }, n: number): Stage {
+  let cur = t;
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const [s, o] = stage(r, cur, depth, vars);
+    parts.push(s);
+    cur = o;
+  }
+  return [parts.join(' | '), cur];
+}
+
+// A whole program on an input of type t: a pipeline, sometimes wrapped in collection, binding,
+// a function definition, reduce, try, or joined by an operator to a second pipeline.
+function program(r: Rng, t: Ty, vars: { s?: string; n?: string }): string {
+  const [p, o] = pipeline(r, t, 0, vars, r.int(1, 4));
+  const roll = r.float();
+  if (roll < 0.45) return p;
+  if (roll < 0.55) return `[${p}]`;
+  if (roll < 0.62) return `{result: (${p}), input_type: type}`;
+  if (roll < 0.68) return `. as $in | ${p} | [., ($in | type)]`;
+  if (roll < 0.74) return `def f: ${p}; f${o.k === t.k && o.k !== 'any' ? ` | ${stage(r, o, 3, vars)[0]}` : ''}`;
+  if (roll < 0.8) return `try (${p}) catch "caught: \\(.)"`;
+  if (roll < 0.85) return `(${p})?`;
+  if (roll < 0.9) {
+    const [q2] = pipeline(r, t, 1, vars, r.int(1, 2));
+    return `[(${p}), (${q2})] | ${r.pick(['length', 'map(type)', 'tojson', '.[0] == .[1]', 'sort'])}`;
+  }
+  if (roll < 0.95) return `reduce (${p}) as $x ([]; . + [$x]) | length, .[0]`;
+  return `[limit(3; ${p})], first(${p})?`;
+}
 
 export function planJq(config: GeneratorConfig, count: number): PlannedCase[] {
   const out: PlannedCase[] = [];
-  for (let i = 0; i < count; i++) {
-    const r = new Rng(config.seed, `jq-${i}`);
-    const argv: string[] = [];
-    const features = new Set<string>();
-    let args: string[] = [];
-    for (const [opt, p] of OPTIONS) {
-      if (!r.chance(p)) continue;
-      features.add(opt.replace(/^-+/, ''));
-      if (opt === '--arg') argv.push(opt, 'x', r.pick(['hello', '1', '', 'é']));
-      else if (opt === '--argjson') argv.push(opt, 'x', r.pick(['1', '{"a":[1,2]}', '"s"', 'null', '[', 'nope']));
-      else if (opt === '--indent') argv.push(opt, String(r.int(0, 8)));
-      else if (opt === '--args') {
-        argv.push(opt);
-        args = ['p', 'q'];
-      }
-      else argv.push(opt);
-    }
-    const f = filter(r, 0);
-    for (const m of f.matchAll(/\b(reduce|foreach|try|catch|if|def|label|as|select|path|getpath|setpath|test|match|capture|scan|sub|gsub|split|join|ltrimstr|rtrimstr|tojson|fromjson|tostring|tonumber|keys|map|group_by|sort_by|unique|flatten|range|limit|first|last|add|length|input|inputs|env|error|halt_error|walk|paths|del|has|contains|until|while|recurse|todate|strftime)\b/g)) features.add(m[1] as string);
-    for (const m of f.matchAll(/@\w+/g)) features.add(m[0]);
-    if (/\|=|\+=|-=|\*=|\/\/=| = /.test(f)) features.add('assignment');
-    if (/\?/.test(f)) features.add('optional');
-    if (/\$/.test(f)) features.add('variables');
-    if (/\\\(/.test(f)) features.add('interpolation');
-    argv.push(f);
-    let stdin = '';
-    const files: Record<string, string> = {};
-    const inputs = Array.from({ length: r.chance(0.8) ? 1 : r.int(0, 3) }, () => (r.chance(0.06) ? r.pick(['{', '[1,', 'nul', '"unterminated', '{"a":1}}']) : jsonValue(r, 0)));
-    const text = features.has('R') ? `${word(r)}\n${word(r)}\n` : `${inputs.join(r.chance(0.5) ? '\n' : ' ')}\n`;
-    if (r.chance(0.15)) {
-      files['input.json'] = text;
-      argv.push('input.json');
-      features.add('file');
-    } else stdin = text;
-    argv.push(...args);
-    out.push({ id: `candidate-${i}`, features: [...features].sort(), run: { argv, stdin, files, env: {} } });
+  const targeted = targetedCases(config.seed);
+  for (const t of targeted) {
+    if (out.length >= count) break;
+    out.push({ id: `candidate-${out.length}`, features: t.tags, run: { argv: t.argv, stdin: t.stdin ?? '', files: t.files ?? {}, env: t.env ?? {} } });
   }
+  for (const b of BYTE_CASES) {
+    if (out.length >= count) break;
+    out.push({ id: `candidate-${out.length}`, features: b.tags, run: { argv: b.argv, stdin: { base64: Buffer.from(b.stdin).toString('base64') }, files: {}, env: {} } });
+  }
+  for (let i = 0; out.length < count; i++) out.push(randomCase(config.seed, i, `candidate-${out.length}`));
   return out;
+}
+
+function randomCase(seed: number, i: number, id: string): PlannedCase {
+  const r = new Rng(seed, `jq-${i}`);
+  const argv: string[] = [];
+  const features = new Set<string>(['random']);
+  const vars: { s?: string; n?: string } = {};
+  let t = schema(r, 0);
+  const slurp = r.chance(0.07);
+  if (r.chance(0.08)) {
+    argv.push('--arg', 's', r.pick(['a', 'foo', ',', 'é', '']));
+    vars.s = '$s';
+    features.add('arg');
+  }
+  if (r.chance(0.06)) {
+    argv.push('--argjson', 'n', r.pick(['2', '0.5', '-3', '100']));
+    vars.n = '$n';
+    features.add('argjson');
+  }
+  const inputs = Array.from({ length: r.chance(0.8) ? 1 : r.int(2, 3) }, () => value(r, t));
+  if (slurp) {
+    argv.push('-s');
+    features.add('s');
+    t = arr(t);
+  }
+  const prog = program(r, t, vars);
+  const opts: [string, number][] = [['-c', 0.55], ['-r', 0.15], ['-S', 0.08], ['-a', 0.04], ['-j', 0.03], ['-e', 0.04], ['--tab', 0.03], ['-C', 0.03]];
+  for (const [opt, p] of opts) {
+    if (!r.chance(p)) continue;
+    argv.push(opt);
+    features.add(opt.replace(/^-+/, ''));
+  }
+  if (r.chance(0.03)) {
+    const n = String(r.int(0, 7));
+    argv.push('--indent', n);
+    features.add('indent');
+  }
+  argv.push(prog);
+  for (const tag of programTags(prog)) features.add(tag);
+  const text = `${inputs.join(r.chance(0.5) ? '\n' : ' ')}\n`;
+  const files: Record<string, string> = {};
+  let stdin = text;
+  if (r.chance(0.1)) {
+    files['input.json'] = text;
+    argv.push('input.json');
+    stdin = '';
+    features.add('file');
+  }
+  return { id, features: [...features].sort(), run: { argv, stdin, files, env: {} } };
 }
