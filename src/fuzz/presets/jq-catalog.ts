@@ -187,7 +187,7 @@ const BUILTIN_ROWS: Row[] = [
   ['', 'tojson, (tojson | fromjson), map(tojson)', q([1, 'two', { three: [3.5, null, true] }])],
   ['', '.[] | fromjson', q(['{"a":1}', '[1,2', '3'])],
   ['', '.[] | try fromjson catch .', q(['1 2', '', 'nul', '{"a":}', '"\\q"', '[1,]', '{"a" 1}', 'tru'])],
-  ['', '[.[] | tojson]', q([1e1000, -1e1000, 0.1, 1e-7, 1.5e300, 1e17, 123456789012345680000, -0, 3.0, 1e-5, 5e-324])],
+  ['', '[.[] | tojson]', '[1e1000, -1e1000, 0.1, 1e-7, 1.5e300, 1e17, 123456789012345678901, -0, 3.0, 1e-5, 5e-324]'],
   ['', '@text, @json, @html, @uri, @sh, @base64', q('<a href="x">Tom & Jerry\'s</a> ü')],
   ['', '@text, @json, @html, @base64', q([1, 'a<b', null])],
   ['', '@uri', q('ünïcödé/path?q=1&r=a b~-._*\'()!')],
@@ -233,7 +233,8 @@ const BUILTIN_ROWS: Row[] = [
   ['', '[., input], [inputs | . * 10]', '1\n2\n3\n4\n', ['-c']],
   ['', 'input', '1', ['-c']],
   ['', 'first(inputs), [inputs]', '', ['-nc']],
-  ['', 'debug | . + 1, (map(debug) | length)', q([1, { a: 'x' }])],
+  ['', 'debug | length, (map(debug) | length)', q([1, { a: 'x' }])],
+  ['', '.[] | debug | .a?', q([{ a: 'é' }, 'two'])],
   ['', 'stderr | .a', q({ a: [1, 'two'] })],
   ['', '[., input_line_number]', '{"a":\n1}\n[2,\n3]\n"x"', ['-c']],
   ['', 'input_filename', '1'],
@@ -358,6 +359,72 @@ const BUILTIN_ROWS: Row[] = [
   ['', 'gsub("a"; "b"; "q")', q('a')],
   ['', 'sub("["; "x")', q('a')],
   ['', '[.[] | ascii_downcase] | unique', q(['ABC', 'abc', 'Abc'])],
+];
+
+// More corners: keywords as keys, optional forms, errors of the path functions, dates out of range.
+const EXTRA_ROWS: Row[] = [
+  ['', '{if: 1, then: 2, else: 3, end: 4, elif: 5, reduce: 6, foreach: 7, def: 8, import: 9, include: 10, module: 11, and: 12, or: 13, not: 14, try: 15, catch: 16, label: 17, __loc__: 18, as: 19, break: 20}', 'null'],
+  ['', '. as {as: $a, def: $d, module: $m, import: $i, include: $n, else: $e, elif: $l, foreach: $f, end: $x, or: $o, try: $t, catch: $c, label: $b, break: $k} | [$a, $d, $m, $i, $n, $e, $l, $f, $x, $o, $t, $c, $b, $k]', q({ as: 1, def: 2, module: 3, import: 4, include: 5, else: 6, elif: 7, foreach: 8, end: 9, or: 10, try: 11, catch: 12, label: 13, break: 14 })],
+  ['', '{a: -.x, b: .y | .z, c: - .y.z}', q({ x: 3, y: { z: 4 } })],
+  ['', '{a: 1, , b: 2}', 'null'],
+  ['', '.a[1 +]', 'null'],
+  ['', '.a b', 'null'],
+  ['', '[.[] | try tonumber], [.[] | try error("x")], [.[] | tonumber?]', q(['1', 'x', '2.5', '[]'])],
+  ['', '.a.b?, .a."b"?, ."a"."b", .a["b"]?, (.l | .[1:2]?, .[1:]?, .[:1]?), [.l[]?], [.a[]?]', q({ a: { b: 1 }, l: [1, 2, 3] })],
+  ['', '[.[] | .a.b?], [.[] | ."a"."b"?], [.[] | .[1:2]?]', q([{ a: { b: 1 } }, { a: null }, {}])],
+  ['', '[.[] | ."a"?], [.[] | .a?]', q([{ a: 5 }, 'str', [1, 2]])],
+  ['', '2 * "ab", 0 * "ab", ("ab" * 2), (.[] * "x")', q([1, 3])],
+  ['', 'tonumber', '[]'],
+  ['', '.[] | @base64d | [., length, explode]', q(['/w==', '4pyTIMOgIGxhIG1vZGU=', 'YQ', '8J+YgA==', 'wyg='])],
+  ['', '@base64d', q('YWJjZ')],
+  ['', '[.[] | isinfinite, isnan, isnormal]', q(['x', null, [], 1e308, 0])],
+  ['', 'split(",")', '1'],
+  ['', 'split(1)', q('a,b')],
+  ['', 'try gmtime catch ., try localtime catch .', '1e20'],
+  ['', 'gmtime', '-1e20'],
+  ['', 'localtime', '1e20'],
+  ['', 'strftime("%Y")', q(['a', 'b'])],
+  ['', 'strftime(1)', q([2015, 2, 5, 23, 51, 47, 4, 63])],
+  ['', 'strflocaltime("")', q([2015, 2, 5, 23, 51, 47, 4, 63])],
+  ['', 'strflocaltime("%Y")', q(['x'])],
+  ['', 'strflocaltime("%Y-%m-%d %H:%M"), strflocaltime("%A %j")', '951782400'],
+  ['', 'mktime', q([1e12, 0, 1, 0, 0, 0, 0, 0])],
+  ['', 'mktime', q([-1e12, 0, 1, 0, 0, 0, 0, 0])],
+  ['', '.[] | strptime("%d %m") | [.[1], .[2], .[6], .[7]]', q(['05 03', '29 02', '31 12'])],
+  ['', '.[] | strptime("%H:%M") | .[3:6]', q(['13:45', '00:00'])],
+  ['', '.[] | strptime("%Y-%m-%d") | .[6:]', q(['2000-03-01', '1999-01-31', '2024-12-31', '1900-02-28'])],
+  ['', 'strptime("%Y %j") | ., mktime', q('2020 060')],
+  ['', 'strptime("%s") | ., mktime', q('1425599507')],
+  ['', '[.[] | strptime("%Y-%m-%dT%H:%M:%S%z")? | mktime]', q(['2015-03-05T23:51:47+0100', '2015-03-05T23:51:47Z'])],
+  ['', 'delpaths([["a"]])', '[1]'],
+  ['', 'delpaths([[{"start": 1, "end": 3}]]), delpaths([[{"start": null, "end": 1}], [3]]), getpath([{"start": 1, "end": 2}])', q([0, 1, 2, 3, 4])],
+  ['', 'delpaths([[{"start": "a"}]])', q([0, 1])],
+  ['', 'delpaths([["a"]])', '1'],
+  ['', 'delpaths([["a", "b"]])', q({ a: 1 })],
+  ['', 'delpaths([["a", "b", "c"]])', q({ a: { b: 1 } })],
+  ['', 'delpaths([[]]), delpaths([[], ["a"]])', q({ a: 1 })],
+  ['', '.[1:"x"] = [1]', q([1, 2])],
+  ['', '.[{"start": 1, "end": 2}] = ["x", "y"]', q([1, 2, 3])],
+  ['', 'setpath([{"start": 0, "end": 1}]; ["s"]), setpath([1, {"start": 1}]; [0])?', q([[1], [2, 3]])],
+  ['', 'has(0), has(-1)', q([])],
+  ['', '. + 1', q('a very long string that will be cut in the message')],
+  ['', '.[0] + .[1]', q([{ key: 'value', other: [1, 2, 3], more: 'stuff' }, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]])],
+  ['', '.a.b.c', q({ a: { b: 'a long string value here' } })],
+  ['', '$__loc__ as $l | "line \\($l.line) of \\($l.file)"', 'null'],
+  ['', 'try error({a: 1}) catch .a, try error([1]) catch length, (try error(1) catch . + 1)', 'null'],
+  ['', 'error({a: 1})', 'null'],
+  ['', 'error([1, "x"])', 'null'],
+  ['', 'error(true)', 'null'],
+  ['', '.[] | error', q([1])],
+  ['', 'if . then error else 0 end', q({ a: 'obj' })],
+  ['', '[.[] | splits(", ")] | length, ([.[] | ascii_downcase | ltrimstr("a")] | unique)', q(['A, b', 'aa, c, d'])],
+  ['', 'input_filename, ([inputs | input_filename] | unique)', '1 2 3'],
+  ['', 'getpath(["a", "b"]) as [$x, $y] | {$x, $y}', q({ a: { b: [1, 2] } })],
+  ['', '[paths(..)] | length, ([getpath(paths)] | length)', q({ a: [1, { b: null }] })],
+  ['', 'with_entries(.value |= tostring) | to_entries | from_entries | keys', q({ b: 1, a: [2] })],
+  ['', '[.[] | tojson | . as $s | fromjson | . == ($s | fromjson)] | all', q([1, 'a', null, [], { a: [1.5] }])],
+  ['', 'env | has("HOME"), ($ENV.HOME == env.HOME), ($ENV | keys | map(select(startswith("MY_"))))', 'null'],
+  ['', 'ltrimstr("ab") | rtrimstr("yz") | ascii_upcase | explode | map(. + 1) | implode', q('abcdxyz')],
 ];
 
 // The math library: every one-, two- and three-argument function jq 1.6 defines, on inputs
@@ -631,6 +698,47 @@ const NUMBER_LISTS: string[][] = [
   ['2e-1', '3e-2', '7e-3', '9e-4', '11e-5', '13e-7', '17e-11', '19e-13', '23e-17', '29e-19', '31e-23', '37e-29', '41e-31', '43e-37', '47e-41', '53e-43', '59e-47', '61e-53', '67e-59', '71e-61'],
 ];
 
+// A double drawn from the whole range (subnormals included), and the exact decimal text of the
+// point halfway to its successor, nudged a little up, down or truncated: the inputs on which
+// strtod must do its big-number comparisons to round correctly.
+function hardNumber(rng: Rng): string {
+  const view = new DataView(new ArrayBuffer(8));
+  const roll = rng.float();
+  const exp = roll < 0.2 ? 0 : roll < 0.35 ? rng.int(1, 60) : roll < 0.5 ? rng.int(1990, 2046) : rng.int(900, 1150);
+  view.setUint32(0, (exp << 20) | rng.int(0, 0xfffff));
+  view.setUint32(4, rng.next());
+  const hi = view.getUint32(0);
+  const e = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  const m = e === 0 ? frac : frac | (1n << 52n);
+  const pow2 = (e === 0 ? -1074 : e - 1075) - 1;
+  const mid = 2n * m + 1n;
+  let digits: string;
+  let exp10: number;
+  if (pow2 >= 0) {
+    digits = (mid << BigInt(pow2)).toString();
+    exp10 = 0;
+  } else {
+    digits = (mid * 5n ** BigInt(-pow2)).toString();
+    exp10 = pow2;
+  }
+  const variant = rng.int(0, 3);
+  if (variant === 1) {
+    digits += '1';
+    exp10 -= 1;
+  } else if (variant === 2) {
+    const last = digits.length - 1;
+    digits = `${digits.slice(0, last)}${String(Math.max(0, Number(digits[last]) - 1))}${'9'.repeat(rng.int(1, 30))}`;
+    exp10 -= digits.length - last - 1;
+  } else if (variant === 3 && digits.length > 20) {
+    const keep = rng.int(16, 40);
+    exp10 += digits.length - keep;
+    digits = digits.slice(0, keep);
+  }
+  const point = exp10 + digits.length - 1;
+  return `${digits[0]}.${digits.slice(1) || '0'}e${point}`;
+}
+
 function numberRows(rng: Rng): Targeted[] {
   const out: Targeted[] = [];
   NUMBER_LISTS.forEach((list, i) => {
@@ -647,6 +755,10 @@ function numberRows(rng: Rng): Targeted[] {
       return `${rng.chance(0.2) ? '-' : ''}${mantissa}${exp}`;
     });
     out.push({ tags: ['numbers', `numbers-random-${k}`], argv: ['-c', k % 2 ? 'map([., . + 1, . * 0.1])' : '.[]'], stdin: `[${list.join(',')}]` });
+  }
+  for (let k = 0; k < 6; k++) {
+    const list = Array.from({ length: 30 }, () => hardNumber(rng));
+    out.push({ tags: ['numbers', `numbers-halfway-${k}`], argv: ['-c', k % 2 ? 'map(tostring)' : '.'], stdin: `[${list.join(',')}]` });
   }
   out.push({ tags: ['numbers', 'tonumber'], argv: ['-c', 'map(tonumber)'], stdin: q(['1e1000', '-1e1000', '0.1e-400', '12345678901234567890', '3.000', '  7', 'infinity', '-Infinity', 'NaN']) });
   out.push({ tags: ['numbers', 'input'], argv: ['-c', '.'], stdin: 'NaN\n-Infinity\nInfinity\n[NaN, -Infinity, 1]\n' });
@@ -734,6 +846,19 @@ function optionRows(): Targeted[] {
     o(['stream', 'error'], ['--stream', '-c', '.'], '[{]'),
     o(['stream', 'error'], ['--stream', '-c', '.'], '"a" "b" 1 [2] {"c' ),
     o(['stream', 'error'], ['--stream', '-c', '.'], '1 2 3'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '1 ['),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '[1] {"a":2}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '"a"{'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '{:1}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '{"a":1 "b":2}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '1,2'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '{"a",1}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '{"a":1,"b":}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '{"a":[1}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '{"a":1,}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '{"a"}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '{"a":1"b"}'),
+    o(['stream', 'error'], ['--stream', '-c', '.'], '[1:2]'),
     o(['stream', 'seq'], ['--stream', '--seq', '-c', '.'], '\u001e[1,[2]]\n\u001e{"a":1}\n'),
     o(['stream', 'seq'], ['--stream', '--seq', '-c', '.'], '\u001e[1,\n\u001e2\n'),
     o(['stream', 'stream-errors'], ['--stream', '--stream-errors', '-c', '.'], '{"a":[1,}'),
@@ -750,6 +875,8 @@ function optionRows(): Targeted[] {
     o(['seq', 'error'], ['--seq', '-c', '.'], '\ufeff\u001e[1]\n'),
     o(['seq', 'error'], ['--seq', '-c', '.'], '\u001e\u001e\u001e{"a":1}\n1 2\n'),
     o(['seq', 'r'], ['--seq', '-r', '.[]'], '["a", 1, "b"]'),
+    o(['seq', 'error'], ['--seq', '-c', '.'], '\u001e{"a":1 "b":2}\n\u001e[1]\n'),
+    o(['seq', 'error'], ['--seq', '-c', '.'], '\u001e[1,]\n\u001e{"ok":true}\n'),
     o(['f'], ['-f', 'prog.jq'], '{"a":[1,2,3]}', { 'prog.jq': '# sum the numbers\n.a\n| add # done\n' }),
     o(['f', 'arg'], ['-f', 'prog.jq', '--arg', 'who', 'world', '-c'], 'null', { 'prog.jq': 'def greet: "hello \\($who)";\n{msg: greet, loc: $__loc__}\n' }),
     o(['f'], ['--from-file', 'prog.jq', 'in.json', '-c'], '', { 'prog.jq': '[inputs, input_filename]', 'in.json': '1 2' }),
@@ -768,6 +895,8 @@ function optionRows(): Targeted[] {
     o(['args'], ['-nc', '$ARGS', '--args', 'a', 'b c', '--', '-x']),
     o(['args'], ['-nc', '[$ARGS.positional[] | ascii_upcase]', '--args', 'one', 'two']),
     o(['jsonargs'], ['-nc', '$ARGS.positional | map(type)', '--jsonargs', '1', '"s"', '{"a":[]}', 'null']),
+    o(['jsonargs'], ['-nc', '$ARGS', '--jsonargs', '--', '1', '{"a":2}', '-3']),
+    o(['args'], ['-nc', '$ARGS.positional', '--args', '--', '--arg', '-n']),
     o(['jsonargs', 'args'], ['-nc', '$ARGS.positional', '--jsonargs', '1', '--args', '2', '--jsonargs', '3']),
     o(['args', 'file'], ['-c', '[., $ARGS.positional]', 'in.json', '--args', 'p'], '', { 'in.json': '{"from":"file"}' }),
     o(['rawfile'], ['-n', '--rawfile', 'txt', 'notes.txt', '$txt, ($txt | split("\\n") | length)'], '', { 'notes.txt': 'line one\nline two é\n' }),
@@ -924,6 +1053,11 @@ function moduleRows(): Targeted[] {
     m(['error'], ['-L', 'lib', '-n', 'import "m" as m {search: "x"} 1; 1']),
     m(['error'], ['-L', 'lib', '-n', 'include "m" "x"; 1']),
     m(['error'], ['-L', 'lib', '-n', 'import "m" as $m; $m']),
+    m(['error'], ['-L', 'lib', '-n', 'import "a\\b" as x; 1']),
+    m(['error'], ['-L', 'lib', '-n', 'import "sub/../m" as x; 1']),
+    m(['error'], ['-L', 'lib', '-n', 'import "a/x/x" as x; 1']),
+    m(['error'], ['-L', 'lib', '-n', 'import "m" as m {search: [1, "x"]}; 1']),
+    m(['error'], ['-L', 'lib', '-n', 'import "badjson" as $d; $d'], 'null', { ...lib, 'lib/badjson.json': '{"a":' }),
     m(['home'], ['-nc', 'f, g(2)'], 'null', { '.jq': 'def f: "from ~/.jq";\ndef g(x): [x, x];\n' }, { HOME: '.' }),
     m(['home', 'import'], ['-nc', 'import "hm" as h; h::x'], 'null', { '.jq/hm.jq': 'def x: "home module";\n' }, { HOME: '.' }),
     m(['home', 'error'], ['-nc', '1'], 'null', { '.jq': 'def broken: ;\n' }, { HOME: '.' }),
@@ -947,13 +1081,13 @@ function largeRows(rng: Rng): Targeted[] {
   return [
     { tags: ['large', 'group_by'], argv: ['-c', 'length, (group_by(.tags[0]) | map({t: .[0].tags[0], n: length, avg: (map(.score) | add / length | . * 100 | round / 100)})), (map(.ratio) | add), (sort_by(-.score) | .[:3] | map(.id))'], stdin: JSON.stringify(people, null, 1) },
     { tags: ['large', 'stream'], argv: ['--stream', '-c', 'select(length == 2 and (.[0][1] == "email")) | .[1]'], stdin: JSON.stringify(people.slice(0, 150)) },
-    { tags: ['large', 's'], argv: ['-s', '-c', 'map(.id) | add, length'], stdin: people.map((p) => JSON.stringify(p)).join('\n') },
+    { tags: ['large', 's'], argv: ['-s', '-c', 'map(.id) | add, length, length == 400'], stdin: people.map((p) => JSON.stringify(p)).join('\n') },
     { tags: ['large', 'object'], argv: ['-c', 'length, (keys | .[:5]), (to_entries | map(.value) | add), (with_entries(select(.value % 100 == 0)) | keys), del(.[keys[0:590][]])'], stdin: JSON.stringify(wide) },
     { tags: ['large', 'object'], argv: ['-S', '-c', '. as $o | reduce range(0; 300) as $i ($o; del(.["key_\\($i * 3)"])) | length, (keys | length), ([.[]] | add)'], stdin: JSON.stringify(wide) },
     { tags: ['large', 'string'], argv: ['-c', 'length, utf8bytelength, (explode | length), .[1000:1010], (split("🎉") | length), ([match("é日"; "g")] | length), (test("🎉a")), (ascii_downcase | length), (@base64 | @base64d | length), (gsub("a"; "A") | .[:14]), (indices("日") | length)'], stdin: JSON.stringify(longString) },
     { tags: ['large', 'string', 'R'], argv: ['-R', '-c', 'length'], stdin: `${'ab'.repeat(3000)}\n${'日本'.repeat(2500)}\n${'z'.repeat(4095)}\n${'w'.repeat(4096)}\n${'v'.repeat(4097)}` },
-    { tags: ['large', 'string', 'R', 's'], argv: ['-Rs', 'length'], stdin: `${'line of text\n'.repeat(800)}no newline at end` },
-    { tags: ['large', 'deep'], argv: ['-c', '[paths] | length, (flatten | length), ([..] | length), (tostream | length)?'], stdin: deep(200, '[', ']', '1') },
+    { tags: ['large', 'string', 'R', 's'], argv: ['-Rs', 'length, length > 10000'], stdin: `${'line of text\n'.repeat(800)}no newline at end` },
+    { tags: ['large', 'deep'], argv: ['-c', '([paths] | length), (flatten | length), ([..] | length)'], stdin: deep(200, '[', ']', '1') },
     { tags: ['large', 'deep'], argv: ['-c', '.'], stdin: deep(300, '[', ']', '"deep"') },
     { tags: ['large', 'deep'], argv: ['-c', '.'], stdin: deep(256, '[', ']', '0') },
     { tags: ['large', 'deep'], argv: ['-c', '.'], stdin: deep(257, '[', ']', '0') },
@@ -994,6 +1128,7 @@ export function targetedCases(seed: number): Targeted[] {
   add(optionRows());
   add(moduleRows());
   add(rows('syntax', SYNTAX_ROWS));
+  add(rows('builtin', EXTRA_ROWS));
   add(numberRows(rng));
   add(INPUT_ROWS.map(([stdin, program, options]) => ({ tags: ['input'], argv: [...(options ?? []), program], stdin })));
   add(largeRows(rng));

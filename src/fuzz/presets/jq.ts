@@ -92,9 +92,9 @@ function value(r: Rng, ty: Ty, depth = 0): string {
   }
 }
 
-const isScalar = (t: Ty) => t.k === 'num' || t.k === 'str' || t.k === 'bool' || t.k === 'null';
 const lit = (r: Rng, t: Ty) => (t.k === 'str' ? JSON.stringify(r.pick(['a', ',', 'x', 'é', 'foo', ' '])) : t.k === 'num' ? String(r.pick([0, 1, 2, 3, 10, -1, 0.5])) : value(r, t, 2));
 const key = (f: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(f) ? `.${f}` : `.[${JSON.stringify(f)}]`);
+const MATH = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p', 'cbrt', 'erf', 'erfc', 'j0', 'j1', 'y0', 'y1', 'tgamma', 'lgamma', 'gamma', 'rint', 'nearbyint', 'trunc', 'significand', 'logb'];
 const REGEX = ['a', '[aeiou]', '^[a-z]+', '\\\\d+', '(?<w>[a-z]+)', 'o|a', '\\\\s', '[A-Z]', '.$', 'é|日'];
 
 type Stage = [string, Ty];
@@ -125,6 +125,15 @@ function stage(r: Rng, t: Ty, depth: number, vars: { s?: string; n?: string }): 
         () => ['tostring | length', INT],
         () => [`[limit(${r.int(1, 4)}; repeat(. * 2))]`, arr(NUM)],
         () => ['. as $n | [$n, $n * $n]', arr(NUM)],
+        () => [`${r.pick(MATH)} | . * 1e6 | round`, NUM],
+        () => [`${r.pick(['atan2', 'pow', 'fmin', 'fmax', 'fmod', 'hypot', 'copysign', 'ldexp', 'scalb', 'drem', 'nextafter', 'fdim'])}(.; ${r.pick(['2', '0.5', '-3'])}) | . * 1e6 | round`, NUM],
+        () => [`[limit(5; while(. < 100; . * 2 + 1))]`, arr(NUM)],
+        () => ['[., 0] | until(.[1] >= 5; [.[0] * 2, .[1] + 1]) | .[0]', NUM],
+        () => ['[., nan, infinite, -infinite] | map(isfinite)', arr(BOOL)],
+        () => ['fabs % 4000000000 | floor | todateiso8601', str('date')],
+        () => ['fabs % 4000000000 | floor | localtime | mktime', INT],
+        () => ['fabs % 4000000000 | floor | strflocaltime("%Y %H:%M %Z")', str()],
+        () => ['[frexp, modf] | flatten', arr(NUM)],
       ])();
     case 'str':
       return r.pick<() => Stage>([
@@ -151,6 +160,7 @@ function stage(r: Rng, t: Ty, depth: number, vars: { s?: string; n?: string }): 
         () => ['[.] | @csv, @tsv', str()],
         () => t.sub === 'numeric' ? ['tonumber', NUM] : t.sub === 'json' ? ['fromjson', ANY] : t.sub === 'date' ? [r.pick(['fromdate', 'fromdate | todate', 'strptime("%Y-%m-%dT%H:%M:%SZ")', 'strptime("%Y-%m-%dT%H:%M:%SZ") | mktime', 'fromdate | strftime("%A %B %d %Y %j")', 'fromdate | gmtime']), ANY] : [`tonumber? // ${sArg()}`, ANY],
         () => [`capture("(?<first>[a-zA-Z]+)")`, { k: 'obj', fields: [['first', str('word')]] }],
+        () => t.sub === 'date' ? [r.pick(['fromdateiso8601', 'fromdateiso8601 | todateiso8601', 'fromdate | localtime | mktime', 'fromdate | strflocaltime("%c")', 'fromdate | gmtime | todate']), ANY] : ['[splits("[aeiou]")] | length', INT],
         () => ['ascii_downcase | explode | map(select(. >= 97 and . <= 122)) | implode', str()],
       ])();
     case 'bool':
@@ -203,10 +213,15 @@ function stage(r: Rng, t: Ty, depth: number, vars: { s?: string; n?: string }): 
         () => [`flatten${r.chance(0.5) ? '(1)' : ''}`, arr(ANY)],
         () => ['[range(length)]', arr(INT)],
         () => ['{count: length, first: .[0]}', { k: 'obj', fields: [['count', INT], ['first', of]] }],
+        () => [`[.[] | ${r.pick(['arrays', 'objects', 'iterables', 'booleans', 'numbers', 'strings', 'nulls', 'values', 'scalars', 'normals?', 'finites?'])}]`, t],
+        () => [r.pick(['nth(1)', 'nth(0; .[])', 'first(.[])', 'last(.[])', 'getpath([0])', '[recurse_down] | length', '[recurse] | length', '[.. | iterables] | length']), ANY],
+        () => [`setpath([0]; ${lit(r, of)})`, t],
+        () => [`any(.[]; . == ${lit(r, of)}), IN(.[]; ${lit(r, of)}), isempty(.[] | select(. == null))`, BOOL],
+        () => [`[limit(2; .[])] as [$a, $b] | {$a, $b}`, ANY],
       ];
       if (of.k === 'num') options.push(() => [r.pick(['add', 'min', 'max', 'add / length', 'reduce .[] as $x (0; . + $x)', 'map(. * 2) | add']), NUM], () => [`sort | bsearch(${lit(r, of)})`, INT], () => ['@csv', str()], () => ['join(",")', str()], () => ['[.[] | select(. > 1)]', t]);
       if (of.k === 'str') options.push(() => [r.pick(['add', 'join(", ")', 'join("")', '@csv', '@tsv', '@sh', 'map(length) | add', 'sort | join("-")']), str()], () => ['map(ascii_downcase) | unique', t], () => ['INDEX(.) | keys', arr(str())], () => [`[.[] | IN(${lit(r, of)})]`, arr(BOOL)]);
-      if (of.k === 'arr') options.push(() => [r.pick(['add', 'flatten', 'transpose', 'map(length)', '[combinations] | length']), ANY]);
+      if (of.k === 'arr') options.push(() => [r.pick(['add', 'flatten', 'transpose', 'map(length)', '[limit(20; combinations)] | length']), ANY]);
       if (of.k === 'obj' && of.fields.length > 0) {
         const [f, ft] = r.pick(of.fields);
         options.push(() => [`map(${key(f)})`, arr(ft)], () => [`${r.pick(['sort_by', 'group_by', 'unique_by', 'min_by', 'max_by'])}(${key(f)})`, ANY], () => [`map(select(${key(f)} != null)) | length`, INT], () => [`INDEX(${key(f)} | tostring) | keys`, arr(str())], () => ['add', ANY], () => [`map(del(${key(f)}))`, ANY], () => ['map(keys) | add | unique', arr(str())]);
@@ -236,6 +251,12 @@ function stage(r: Rng, t: Ty, depth: number, vars: { s?: string; n?: string }): 
         () => ['del(.. | nulls?)', ANY],
         () => ['walk(if type == "string" then ascii_upcase else . end)', ANY],
         () => ['has("id"), has("zz")', BOOL],
+        () => ['to_entries | from_entries', t],
+        () => ['with_entries(.)', t],
+        () => [`setpath(["new"]; ${lit(r, str())})`, ANY],
+        () => ['[.. | objects] | length, ([.[] | iterables] | length)', INT],
+        () => ['. as {$id, $name} | [$id, $name]', arr(ANY)],
+        () => ['[to_entries[] | select(.value | type == "string") | .key]', arr(str('word'))],
       ];
       if (t.fields.length > 0) {
         const [f, ft] = r.pick(t.fields);
@@ -275,6 +296,11 @@ function stage(r: Rng, t: Ty, depth: number, vars: { s?: string; n?: string }): 
         () => ['[paths] | length', INT],
         () => ['if type == "array" then length elif type == "object" then keys else . end', ANY],
         () => ['(length? // "n/a")', ANY],
+        () => ['[.. | booleans]', arr(BOOL)],
+        () => ['[$__loc__.line, input_line_number]', arr(INT)],
+        () => ['[env | type, ($ENV | type)]', arr(str())],
+        () => ['[builtins | length > 100, (tojson | length)]', arr(ANY)],
+        () => ['tostream | select(length == 2) | .[0] | length', INT],
       ])();
   }
 }
@@ -333,7 +359,7 @@ function randomCase(seed: number, i: number, id: string): PlannedCase {
   let t = schema(r, 0);
   const slurp = r.chance(0.07);
   if (r.chance(0.08)) {
-    argv.push('--arg', 's', r.pick(['a', 'foo', ',', 'é', '']));
+    argv.push('--arg', 's', r.pick(['a', 'foo', ',', 'é', 'bar']));
     vars.s = '$s';
     features.add('arg');
   }
