@@ -756,6 +756,13 @@ function numberRows(rng: Rng): Targeted[] {
     });
     out.push({ tags: ['numbers', `numbers-random-${k}`], argv: ['-c', k % 2 ? 'map([., . + 1, . * 0.1])' : '.[]'], stdin: `[${list.join(',')}]` });
   }
+  // Halfway between 0 and the least subnormal, and between the greatest double and the overflow
+  // threshold: exactly, a hair above and a hair below.
+  const half = (5n ** 1075n).toString();
+  const top = ((2n ** 54n - 1n) * 2n ** 970n).toString();
+  const sci = (digits: string, exp: number) => `${digits[0]}.${digits.slice(1)}e${exp}`;
+  const bounds = [sci(half, -324), sci(`${half}1`, -324), sci(`${half.slice(0, -1)}49999`, -324), sci(half.slice(0, 60), -324), sci(top, top.length - 1), sci(`${top}1`, top.length - 1), sci(`${top.slice(0, -1)}${Number(top.at(-1)) - 1}9999`, top.length - 1)];
+  out.push({ tags: ['numbers', 'numbers-boundaries'], argv: ['-c', '.'], stdin: `[${bounds.join(',')}]` });
   for (let k = 0; k < 6; k++) {
     const list = Array.from({ length: 30 }, () => hardNumber(rng));
     out.push({ tags: ['numbers', `numbers-halfway-${k}`], argv: ['-c', k % 2 ? 'map(tostring)' : '.'], stdin: `[${list.join(',')}]` });
@@ -1132,11 +1139,19 @@ export function targetedCases(seed: number): Targeted[] {
   add(numberRows(rng));
   add(INPUT_ROWS.map(([stdin, program, options]) => ({ tags: ['input'], argv: [...(options ?? []), program], stdin })));
   add(largeRows(rng));
-  // Tags: the family, the builtins the program names and the options it passes.
+  // Tags: the family, the builtins the program names and the options it passes. Cases are kept
+  // when their behaviour signature (tags and output shape) is new, so a case whose tags repeat an
+  // earlier one's gets an `alt-N` tag (a few at most: past that they are error messages, which
+  // differ anyway): each of these cases was written for something of its own.
+  const seen = new Map<string, number>();
   return out.map((t) => {
     const program = t.argv.find((a, i) => !a.startsWith('-') && !isOptionValue(t.argv, i)) ?? '';
     const tags = new Set([...t.tags, ...programTags(program)]);
     for (const a of t.argv) if (/^-[a-zA-Z]+$/.test(a) || /^--[a-z-]+$/.test(a)) for (const f of a.startsWith('--') ? [a.slice(2)] : [...a.slice(1)]) tags.add(f);
+    const key = [...tags].sort().join(',');
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1 && n <= 6) tags.add(`alt-${n}`);
     return { ...t, tags: [...tags].sort() };
   });
 }
