@@ -112,7 +112,7 @@ esac
         id: 'covered',
         program: 'covered',
         reference: { command: ['node', './ref.js'] },
-        generator: { preset: 'cli', budget: 20, domain: 'numbers', input: 'stdin', options: [], coverage: { env: { NODE_V8_COVERAGE: '/tmp/v8-coverage' }, report: ['node', './coverage.js', '/tmp/v8-coverage'] } },
+        generator: { preset: 'cli', budget: 20, domain: 'numbers', input: 'stdin', options: [], largeInputs: 0, binaryInputs: 0, envShare: 0, invalidOptions: 0, coverage: { env: { NODE_V8_COVERAGE: '/tmp/v8-coverage' }, report: ['node', './coverage.js', '/tmp/v8-coverage'] } },
       }),
     });
     const task = loadTaskDir(dir);
