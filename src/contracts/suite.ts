@@ -16,7 +16,7 @@ export const SuiteManifestSchema = z
         feedback: z.enum(['gcda', 'script']).optional(),
       })
       .strict(),
-    /** How selection went: cases kept and coverage units reached as candidates were tried (with coverage feedback). */
+    /** With coverage feedback, after each batch of candidates: units reached so far and the size of the cover (`kept`). */
     curve: z.array(z.object({ candidates: z.number().int(), kept: z.number().int(), units: z.number().int() }).strict()).optional(),
     suiteSha256: z.string().regex(/^[0-9a-f]{64}$/),
     cases: z.number().int().nonnegative(),

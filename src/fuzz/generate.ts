@@ -42,7 +42,7 @@ export interface GenerateResult {
   cases: Case[];
   /** How many candidates each gate let through or dropped. */
   gates: Record<string, number>;
-  /** With feedback: cases kept and units covered after each batch of candidates. */
+  /** With feedback, after each batch of candidates: units reached so far and how many candidates reached a new one (the cover). */
   curve: { candidates: number; kept: number; units: number }[];
 }
 

@@ -43,7 +43,7 @@ function worksOnBytes(text: string): boolean {
 
 // Docs of a program that runs programs of its own language (sed, awk, an interpreter): fuzzing its
 // options and inputs says little; it needs a preset that writes programs in that language.
-export function runsScripts(text: string): boolean {
+function runsScripts(text: string): boolean {
   return /\b(script|program text|program-file|scriptfile|interpreter|statements?)\b/i.test(text) && /(-e|-f|--expression|--file|progfile|script-file)\b/.test(text);
 }
 

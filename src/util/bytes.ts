@@ -23,13 +23,14 @@ export function fromBytesValue(value: BytesValue): Buffer {
   return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.base64, 'base64');
 }
 
-// The bytes a case feeds a program.
-export function inputBytes(value: InputBytesValue): Buffer {
-  return typeof value === 'object' && 'generate' in value ? generatedBytes(value.generate) : fromBytesValue(value);
+// Whether input bytes are a recipe rather than the bytes themselves.
+export function isGenerated(value: unknown): value is { generate: GeneratedSpec } {
+  return typeof value === 'object' && value !== null && 'generate' in value;
 }
 
-export function isGenerated(value: InputBytesValue): value is { generate: GeneratedSpec } {
-  return typeof value === 'object' && 'generate' in value;
+// The bytes a case feeds a program.
+export function inputBytes(value: InputBytesValue): Buffer {
+  return isGenerated(value) ? generatedBytes(value.generate) : fromBytesValue(value);
 }
 
 export function isDigest(value: ExpectedBytesValue): value is DigestValue {

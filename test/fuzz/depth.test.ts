@@ -14,7 +14,7 @@ import { loadTaskDir } from '../../src/tasks/load-task.js';
 import { loadSuite } from '../../src/tasks/suite-io.js';
 import { digestOf, inputBytes } from '../../src/util/bytes.js';
 import { expandGenerated } from '../../src/util/generated-input.js';
-import { tempDir, writeTree } from '../support/fixtures.js';
+import { scriptTask as makeScriptTask, tempDir, writeTree } from '../support/fixtures.js';
 
 // Suites that reach deeper (issue: suite depth): generated large inputs, digests of large outputs,
 // output files, error-class caps whatever the exit code, and coverage feedback from gcc's counters.
@@ -92,15 +92,7 @@ describe('the cli preset', () => {
   });
 });
 
-// A task whose reference is a shell script written inline.
-async function scriptTask(name: string, script: string, generator: GeneratorConfigInput) {
-  const dir = join(root, name);
-  await writeTree(dir, {
-    'ref.sh': script,
-    'task.yaml': stringify({ id: name, program: name, reference: { command: ['./ref.sh'] }, docs: [], generator, limits: { caseTimeoutMs: 5000 } }),
-  });
-  return loadTaskDir(dir);
-}
+const scriptTask = (name: string, script: string, generator: GeneratorConfigInput) => makeScriptTask(root, name, script, generator);
 
 const quiet = { largeInputs: 0, binaryInputs: 0, envShare: 0 };
 

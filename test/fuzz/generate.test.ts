@@ -6,23 +6,14 @@ import type { GeneratorConfigInput } from '../../src/contracts/generator.js';
 import { buildTaskSuite } from '../../src/fuzz/build-task.js';
 import { loadTaskDir } from '../../src/tasks/load-task.js';
 import { loadSuite } from '../../src/tasks/suite-io.js';
-import { tempDir, writeTree } from '../support/fixtures.js';
+import { scriptTask as makeScriptTask, tempDir, writeTree } from '../support/fixtures.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
 beforeAll(async () => ({ dir: root, cleanup } = await tempDir()));
 afterAll(() => cleanup());
 
-// A task whose reference is a shell script written inline, with the generator given.
-async function scriptTask(name: string, script: string, generator: GeneratorConfigInput) {
-  const dir = join(root, name);
-  await writeTree(dir, {
-    'ref.sh': script,
-    'task.yaml': stringify({ id: name, program: name, reference: { command: ['./ref.sh'] }, docs: [], generator, limits: { caseTimeoutMs: 5000 } }),
-  });
-  // writeTree marks *.sh executable
-  return loadTaskDir(dir);
-}
+const scriptTask = (name: string, script: string, generator: GeneratorConfigInput) => makeScriptTask(root, name, script, generator);
 
 const opts = (...names: string[]) => names.map((n) => ({ short: `-${n}` }));
 

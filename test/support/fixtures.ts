@@ -4,6 +4,7 @@ import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
+import type { GeneratorConfigInput } from '../../src/contracts/generator.js';
 import { recordCases, type PlannedCase } from '../../src/fuzz/record.js';
 import { caseLimits } from '../../src/tasks/limits.js';
 import { loadTaskDir, type Task } from '../../src/tasks/load-task.js';
@@ -75,3 +76,14 @@ export function makeDeepTree(root: string, depth: number): void {
   execFileSync('python3', ['-c', 'import os, sys\nfd = os.open(sys.argv[1], os.O_RDONLY)\nfor i in range(int(sys.argv[2])):\n    os.mkdir("d", dir_fd=fd)\n    n = os.open("d", os.O_RDONLY, dir_fd=fd)\n    os.close(fd)\n    fd = n\n', root, String(depth)]);
 }
 
+
+// A task whose reference is a shell script written inline (writeTree marks *.sh executable), with
+// the generator given.
+export async function scriptTask(root: string, name: string, script: string, generator: GeneratorConfigInput): Promise<Task> {
+  const dir = join(root, name);
+  await writeTree(dir, {
+    'ref.sh': script,
+    'task.yaml': stringify({ id: name, program: name, reference: { command: ['./ref.sh'] }, docs: [], generator, limits: { caseTimeoutMs: 5000 } }),
+  });
+  return loadTaskDir(dir);
+}

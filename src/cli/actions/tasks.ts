@@ -110,7 +110,7 @@ export async function buildTaskAction(refs: string[], flags: { budget?: number; 
     out(`  docs: ${built.docs.map((d) => (d.missing ? `${d.source} (${d.missing})` : d.source)).join(', ') || 'none'}; ${built.options.length} options known`);
     out(`  model proposals: ${built.proposals}`);
     const curve = built.manifest.curve ?? [];
-    if (curve.length > 0) out(`  coverage feedback (${built.manifest.generator.feedback}): units reached / cases kept as candidates ran: ${curveLine(curve)}`);
+    if (curve.length > 0) out(`  coverage feedback (${built.manifest.generator.feedback}): units reached / candidates in the cover, as the pool ran: ${curveLine(curve)}`);
     if (built.coverage) out(coverageLines(task.id, built.coverage).map((l, i) => (i === 0 ? `  ${l.slice(task.id.length + 2)}` : l)).join('\n'));
   }
   if (flags.json) out(JSON.stringify(manifests));
