@@ -1,5 +1,6 @@
 import type { MarketResult } from '../contracts/market.js';
 import type { Calibration } from '../market/calibrate.js';
+import { tInterval } from '../report/stats.js';
 import { percent, table } from './format.js';
 
 export function usd(x: number): string {
@@ -21,6 +22,7 @@ function rate(x: number | null): string {
 }
 
 // The human summary of a market: headline figures, a weekly table, the top tickets.
+// A market result: the first world in full (days, tickets), then the spread over every world.
 export function formatMarket(m: MarketResult, showTickets = 5): string {
   const s = m.summary;
   const last = m.days.at(-1);
@@ -28,6 +30,12 @@ export function formatMarket(m: MarketResult, showTickets = 5): string {
   const row = (label: string, value: string) => lines.push(`  ${label.padEnd(20)}${value}`);
   row(`ARR on day ${m.days.length}`, `${usd(s.arr)}   (MRR ${usd(s.mrr)})`);
   row('bank balance', `${usd(s.balance)}${s.insolventDay !== null ? `   insolvent on day ${s.insolventDay}` : ''}`);
+  const w = m.worlds;
+  if (w && w.seeds.length > 1) {
+    const arr = tInterval(w.arr);
+    const insolvent = w.insolventDay.filter((d): d is number => d !== null);
+    row(`over ${w.seeds.length} worlds`, `ARR ${usd(arr.value)} [${usd(arr.low)}–${usd(arr.high)}] (95% t interval; seeds ${w.seeds[0]}–${w.seeds.at(-1)}) · lowest ${usd(Math.min(...w.arr))} · balance ${usd(tInterval(w.balance).value)} · insolvent in ${insolvent.length}${insolvent.length ? `, first on day ${Math.min(...insolvent)}` : ''}`);
+  }
   row('customers', `paying ${s.customers.paying} · trial ${s.customers.trial} · churned ${s.customers.churned} · lost trials ${s.customers.lostTrials} · never tried ${s.customers.prospects}`);
   row('retention', `monthly logo churn ${rate(s.monthlyLogoChurn)} · net revenue retention ${rate(s.netRevenueRetention)} · trial conversion ${rate(s.trialConversion)}`);
   row('jobs', `${s.jobs.toLocaleString('en-US')} run, ${s.failedJobs.toLocaleString('en-US')} failed (${s.jobs ? percent(s.failedJobs / s.jobs) : '-'}); pool pass rate ${percent(m.poolPassRate)}`);

@@ -29,11 +29,25 @@ export function leaderboardTable(rows: readonly LeaderboardRow[]): string {
   return table(header, body, [true, false, true, true, true, true, true, true, true, true, true, true]);
 }
 
-// The market leaderboard as a terminal table: ARR and balance with their 95% bootstrap intervals.
+// The market leaderboard as a terminal table: mean ARR with its 95% intervals over tasks and over
+// worlds, the lowest ARR, the balance, insolvencies (of attempts × worlds, and the first day).
 export function marketLeaderboardTable(rows: readonly MarketLeaderboardRow[]): string {
   const money = (i: Interval) => (i.low === i.high ? usd(i.value) : `${usd(i.value)} [${usd(i.low)}–${usd(i.high)}]`);
-  const body = rows.map((r, i) => [String(i + 1), r.agent, String(r.tasks), String(r.attempts), money(r.arr), money(r.balance), String(r.insolvent), r.flagged ? `${r.flagged} FLAGGED` : '0']);
-  return table(['#', 'agent', 'tasks', 'trials', 'ARR at the end', 'bank balance', 'insolvent', 'hard-coding'], body, [true, false, true, true, true, true, true, true]);
+  const span = (i: Interval) => (i.low === i.high ? '–' : `[${usd(i.low)}–${usd(i.high)}]`);
+  const body = rows.map((r, i) => [
+    String(i + 1),
+    r.agent,
+    String(r.tasks),
+    String(r.attempts),
+    String(r.worlds),
+    money(r.arr),
+    span(r.arrOverWorlds),
+    usd(r.arrMin),
+    money(r.balance),
+    r.insolvent === 0 ? `0/${r.attempts * r.worlds}` : `${r.insolvent}/${r.attempts * r.worlds}, day ${r.firstInsolventDay}`,
+    r.flagged ? `${r.flagged} FLAGGED` : '0',
+  ]);
+  return table(['#', 'agent', 'tasks', 'trials', 'worlds', 'ARR at the end', 'over worlds', 'lowest ARR', 'bank balance', 'insolvent', 'hard-coding'], body, [true, false, true, true, true, true, true, true, true, true, true]);
 }
 
 export function runsTable(runs: readonly RunSummary[]): string {

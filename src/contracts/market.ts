@@ -13,8 +13,11 @@ export const SegmentSchema = z
     willingnessToPay: z.number().positive(),
     /** Mean workloads a customer runs per day (Poisson). */
     usagePerDay: z.number().positive(),
-    /** How many times slower than the reference a job may be before it counts as slow. */
-    latencyTolerance: z.number().min(1),
+    /**
+     * CPU milliseconds (the job's whole process tree) a job may take before the customer finds it
+     * slow. CPU time, not wall time, so that a loaded machine does not make a product slow.
+     */
+    latencyBudgetMs: z.number().int().positive(),
     /** Multiplies the dissatisfaction part of the churn hazard. */
     churnPropensity: z.number().nonnegative(),
     /** Weight of a satisfied customer of this segment in word of mouth. */
@@ -24,17 +27,22 @@ export const SegmentSchema = z
 export type Segment = z.infer<typeof SegmentSchema>;
 
 const DEFAULT_SEGMENTS: Segment[] = [
-  { name: 'hobbyist', share: 0.6, willingnessToPay: 15, usagePerDay: 2, latencyTolerance: 10, churnPropensity: 1.2, referralPropensity: 1.2 },
-  { name: 'team', share: 0.3, willingnessToPay: 49, usagePerDay: 6, latencyTolerance: 5, churnPropensity: 1, referralPropensity: 1 },
-  { name: 'enterprise', share: 0.1, willingnessToPay: 199, usagePerDay: 15, latencyTolerance: 3, churnPropensity: 0.7, referralPropensity: 0.6 },
+  { name: 'hobbyist', share: 0.6, willingnessToPay: 15, usagePerDay: 2, latencyBudgetMs: 5000, churnPropensity: 1.2, referralPropensity: 1.2 },
+  { name: 'team', share: 0.3, willingnessToPay: 49, usagePerDay: 6, latencyBudgetMs: 2000, churnPropensity: 1, referralPropensity: 1 },
+  { name: 'enterprise', share: 0.1, willingnessToPay: 199, usagePerDay: 15, latencyBudgetMs: 1000, churnPropensity: 0.7, referralPropensity: 0.6 },
 ];
 
 export const MarketConfigSchema = z
   .object({
-    version: z.literal('market-1').default('market-1'),
+    version: z.literal('market-2').default('market-2'),
     days: z.number().int().min(1).max(3650).default(90),
-    /** Customers in the addressable pool (prospects at day 0). */
-    customers: z.number().int().min(1).max(1_000_000).default(1000),
+    /**
+     * Customers in the addressable pool (prospects at day 0). Word of mouth amplifies the luck of
+     * the first trials, so a world's ARR varies by several percent even at this size: 30,000 keeps
+     * a flawless product's 95% interval over 5 worlds within ±5% of its mean on both market tasks
+     * (10,000 gave up to ±7.7%, 20,000 up to ±6%).
+     */
+    customers: z.number().int().min(1).max(1_000_000).default(30_000),
     seed: z.number().int().default(1),
     /** List price, USD per customer per month. */
     price: z.number().nonnegative().default(29),
@@ -84,7 +92,11 @@ export const MarketConfigSchema = z
         startBalance: z.number().default(5000),
         /** Fixed cost per day (tools, domain, the founder's coffee). */
         fixedPerDay: z.number().min(0).default(25),
-        /** Hosting, USD per CPU-second the product spends on customers' jobs. */
+        /**
+         * Hosting, USD per CPU-second. A job is billed the latency budget of its tier (the smallest
+         * segment budget its CPU time fits in, twice the largest when it fits none): capacity is
+         * provisioned per tier, and the bill does not move with measurement noise.
+         */
         cpuSecondUsd: z.number().min(0).default(0.00005),
         /** Payment processing: share of revenue. */
         paymentFee: z.number().min(0).max(1).default(0.03),
@@ -98,6 +110,7 @@ export const MarketConfigSchema = z
       satisfaction: 'loss aversion (Kahneman & Tversky 1979): a failure weighs about twice a success',
       pricing: 'willingness to pay per segment is log-normal around the median; price changes apply at renewal',
       hosting: 'about $0.18 per vCPU-hour on public clouds, i.e. $0.00005 per CPU-second',
+      latency: 'Nielsen (1993) response-time limits: 0.1 s feels instant, 1 s keeps the flow of thought, 10 s holds attention; budgets are CPU time of the job, enterprise pipelines strictest',
       calibration: 'shipbench market calibrate: a flawless product at a fair price churns 2–4% a month, one failing 20% of jobs more than 15%',
     }),
   })
@@ -108,13 +121,22 @@ export type MarketConfigInput = z.input<typeof MarketConfigSchema>;
 // task.yaml `market:` — how a task is sold: its brief for the agent and overrides of the model.
 export const MarketTaskSchema = z
   .object({
-    /** The market brief (a file of the task folder) an agent gets instead of the reference. */
+    /** The market brief (a file of the task folder) an agent gets instead of the reference: the full contract. */
     brief: z.string().min(1).default('brief.md'),
+    /**
+     * The hypothesis brief: the customer problem, the segments, the price band and a few example
+     * sessions; the rest of the contract is learnt from tickets and dashboards (`--brief hypothesis`).
+     */
+    hypothesis: z.string().min(1).default('hypothesis.md'),
     /** Overrides of the market config for this task (price, segments, workloads per week…). */
     config: z.record(z.string(), z.unknown()).default({}),
   })
   .strict();
 export type MarketTask = z.infer<typeof MarketTaskSchema>;
+
+// Which brief a market episode gives the agent: the full contract, or the market hypothesis.
+export const BriefKindSchema = z.enum(['spec', 'hypothesis']);
+export type BriefKind = z.infer<typeof BriefKindSchema>;
 
 // Why a customer's job failed, as a support ticket names it.
 export const FailureClassSchema = z.enum(['wrong-output', 'wrong-exit-code', 'wrong-error-message', 'crash', 'timeout', 'unavailable']);
@@ -203,6 +225,20 @@ export const IntegritySchema = z
   .strict();
 export type Integrity = z.infer<typeof IntegritySchema>;
 
+// The same product in several worlds: one seed each for customers, their jobs and every draw, on
+// the same workload pool. World 1 is the one a result's days and tickets describe (the one a live
+// agent saw); the others replay its builds and prices. Per world, in seed order.
+export const WorldsSchema = z
+  .object({
+    seeds: z.array(z.number().int()).min(1),
+    arr: z.array(z.number()),
+    balance: z.array(z.number()),
+    /** Day the company went insolvent in each world (null: it did not). */
+    insolventDay: z.array(z.number().int().nullable()),
+  })
+  .strict();
+export type Worlds = z.infer<typeof WorldsSchema>;
+
 // A product's market outcome: every day, the summary, the tickets.
 export const MarketResultSchema = z
   .object({
@@ -221,6 +257,10 @@ export const MarketResultSchema = z
     integrity: IntegritySchema,
     /** Pass rate of the product on the whole workload pool (its last build). */
     poolPassRate: z.number(),
+    /** Day-90 figures of every world the product ran in (absent in results stored before worlds). */
+    worlds: WorldsSchema.optional(),
+    /** The brief a live agent had (absent for static markets). */
+    brief: BriefKindSchema.optional(),
   })
   .strict();
 export type MarketResult = z.infer<typeof MarketResultSchema>;

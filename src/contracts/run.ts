@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BriefKindSchema } from './market.js';
 
 // The agent kinds shipbench can drive.
 export const AgentKindSchema = z.enum(['mini', 'command', 'oracle', 'null', 'replay']);
@@ -51,6 +52,13 @@ export const MarketRunSchema = z
     /** Size of the customer pool; null keeps the task's market config. */
     customers: z.number().int().positive().nullable().default(null),
     seed: z.number().int().default(1),
+    /**
+     * Worlds each trial's market is scored in: seeds seed … seed + seeds − 1 on the same workload
+     * pool. The agent lives in the first; the others replay its builds and prices.
+     */
+    seeds: z.number().int().positive().max(100).default(5),
+    /** The brief agents get: the full contract (spec) or the market hypothesis, without docs. */
+    brief: BriefKindSchema.default('spec'),
   })
   .strict();
 export type MarketRun = z.infer<typeof MarketRunSchema>;

@@ -10,7 +10,8 @@ import { ownFiles } from '../tasks/reference.js';
 import { removeTree } from '../util/fs.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { MarketSim, type OpenedTicket } from './model.js';
-import { expectedExcerpt, measureProgram, preparePool, referenceOutcomes, toProductOutcomes, unavailable, type ExecOptions, type Workload, type WorkloadOutcome, type WorkloadPool } from './workloads.js';
+import { withWorlds, worldSeeds } from './worlds.js';
+import { expectedExcerpt, latencyTiers, measureProgram, preparePool, referenceOutcomes, toProductOutcomes, unavailable, type ExecOptions, type Workload, type WorkloadOutcome, type WorkloadPool } from './workloads.js';
 import { scratchDir } from '../util/scratch.js';
 
 // A static market: one product, unchanged for the whole horizon.
@@ -35,7 +36,7 @@ export function configHash(config: MarketConfig): string {
 
 // What a product does on every workload: the reference, nothing at all, or a submission built in
 // a sandbox (a build that fails makes every job fail as unavailable).
-export async function productOutcomes(task: Task, product: ProductRef, pool: WorkloadPool, options: ExecOptions & { extraHide?: string[] }): Promise<WorkloadOutcome[]> {
+export async function productOutcomes(task: Task, product: ProductRef, pool: WorkloadPool, config: MarketConfig, options: ExecOptions & { extraHide?: string[] }): Promise<WorkloadOutcome[]> {
   if (product === 'reference') return referenceOutcomes(pool);
   if (product === 'null') return unavailable(pool, 'no product');
   const scratch = await scratchDir('product');
@@ -46,23 +47,25 @@ export async function productOutcomes(task: Task, product: ProductRef, pool: Wor
     options.onProgress?.('build', 0, 1);
     const build = await buildSubmission(prepared.dir, prepared.removedFiles, { limits: task.spec.limits, hide, referenceFiles: ownFiles(task.reference.files), signal: options.signal });
     if (build.status !== 'ok') return unavailable(pool, build.message ?? 'the build failed');
-    return await measureProgram(task, pool, candidateProgram(task, prepared.dir, hide), `${prepared.sha256}\n${canonicalJson(task.spec.limits)}`, options);
+    return await measureProgram(task, pool, candidateProgram(task, prepared.dir, hide), `${prepared.sha256}\n${canonicalJson(task.spec.limits)}`, latencyTiers(config), options);
   } finally {
     await removeTree(scratch);
   }
 }
 
-// Runs a static market for a product: 90 days (or config.days) against one build.
-export async function runStaticMarket(task: Task, config: MarketConfig, product: ProductRef, options: ExecOptions & { extraHide?: string[]; label?: string }): Promise<MarketResult> {
+// Runs a static market for a product: 90 days (or config.days) against one build, in `worlds`
+// worlds (seeds config.seed, config.seed + 1, …; the first is the one the result's days describe).
+export async function runStaticMarket(task: Task, config: MarketConfig, product: ProductRef, options: ExecOptions & { extraHide?: string[]; label?: string; worlds?: number }): Promise<MarketResult> {
   const pool = await preparePool(task, config, options);
-  const outcomes = await productOutcomes(task, product, pool, options);
-  return simulateOutcomes(task, config, pool, outcomes, options.label ?? product);
+  const outcomes = await productOutcomes(task, product, pool, config, options);
+  const result = simulateOutcomes(task, config, pool, outcomes, options.label ?? product);
+  return withWorlds(result, config, pool, [{ outcomes, days: config.days, llmCostUsd: 0, price: null }], worldSeeds(config.seed, options.worlds ?? 1));
 }
 
 // The pure part of a static market, for products given as outcomes (calibration ladders).
 export function simulateOutcomes(task: Task, config: MarketConfig, pool: WorkloadPool, outcomes: readonly WorkloadOutcome[], label: string): MarketResult {
   const sim = new MarketSim(config, pool.shape);
-  sim.simulate(config.days, toProductOutcomes(pool, outcomes));
+  sim.simulate(config.days, toProductOutcomes(pool, outcomes, config));
   return marketResult(task, config, pool, sim, outcomes, label, integrityOf(sim, pool, outcomes));
 }
 

@@ -14,9 +14,10 @@ export interface ProductOutcomes {
   passed: Uint8Array;
   /** Index into FAILURE_CLASSES, −1 when the job passed. */
   failure: Int8Array;
-  /** Product wall time over the reference's (1 = as fast). */
-  slowdown: Float64Array;
-  /** CPU milliseconds the product spent on the job (hosting cost). */
+  /**
+   * CPU milliseconds the job is judged and billed at: the bound of its latency tier (see
+   * latencyTiers), so that noise within a tier changes nothing.
+   */
   cpuMs: Float64Array;
 }
 
@@ -224,7 +225,7 @@ export class MarketSim {
           }
         } else {
           worked++;
-          if ((product.slowdown[w] as number) > seg.latencyTolerance) {
+          if ((product.cpuMs[w] as number) > seg.latencyBudgetMs) {
             slowJobs++;
             bad += sat.slowPenalty;
           }

@@ -30,7 +30,7 @@ export interface Week {
 }
 
 export function simulateWeek(sim: MarketSim, pool: WorkloadPool, input: WeekInput): Week {
-  const product = toProductOutcomes(pool, input.outcomes);
+  const product = toProductOutcomes(pool, input.outcomes, sim.config);
   const resolved = sim.resolveTickets(product);
   const from = sim.price;
   if (input.price !== null && input.price !== from) sim.setPrice(input.price);

@@ -1,5 +1,6 @@
 import type { GradeResult } from '../contracts/grade.js';
-import type { MarketResult } from '../contracts/market.js';
+import type { MarketResult, Worlds } from '../contracts/market.js';
+import { tInterval } from '../report/stats.js';
 import type { EpisodeResult } from '../agent/episode.js';
 
 // A ProgramBench-style eval.json of one trial: the instance, the verdict (resolved at 100% of the
@@ -34,6 +35,12 @@ export function evalJson(input: { trialId: string; runId: string; task: string; 
     grade_id: grade.id,
     suite_sha256: grade.suiteSha256,
     shipbench_version: grade.shipbenchVersion,
-    ...(input.market ? { market: { arr: input.market.summary.arr, balance: input.market.summary.balance, mrr: input.market.summary.mrr, customers: input.market.summary.customers, monthly_logo_churn: input.market.summary.monthlyLogoChurn, insolvent_day: input.market.summary.insolventDay, integrity: input.market.integrity, config_hash: input.market.configHash, seed: input.market.seed } } : {}),
+    ...(input.market ? { market: { arr: input.market.summary.arr, balance: input.market.summary.balance, mrr: input.market.summary.mrr, customers: input.market.summary.customers, monthly_logo_churn: input.market.summary.monthlyLogoChurn, insolvent_day: input.market.summary.insolventDay, integrity: input.market.integrity, config_hash: input.market.configHash, seed: input.market.seed, ...(input.market.brief ? { brief: input.market.brief } : {}), ...(input.market.worlds ? { worlds: worldsJson(input.market.worlds) } : {}) } } : {}),
   };
+}
+
+// The spread of a market over its worlds, as eval.json gives it.
+function worldsJson(w: Worlds): Record<string, unknown> {
+  const arr = tInterval(w.arr);
+  return { seeds: w.seeds, arr: w.arr, balance: w.balance, insolvent_day: w.insolventDay, arr_mean: arr.value, arr_ci95: [arr.low, arr.high], arr_min: Math.min(...w.arr) };
 }

@@ -1,3 +1,4 @@
+import type { BriefKind } from '../contracts/market.js';
 import type { Task } from '../tasks/load-task.js';
 
 // The task as the agent reads it, whatever the agent: what to build, what it may use, how the
@@ -30,6 +31,8 @@ export interface MarketSetting {
   sprints: number;
   sprintDays: number;
   days: number;
+  /** Which brief the agent has: with the hypothesis there are no docs, tickets teach the rest. */
+  brief: BriefKind;
 }
 
 // The market brief as the agent reads it in every sprint: the task's brief (the product and its
@@ -44,7 +47,9 @@ export function marketInstructionFor(task: Task, brief: string, m: MarketSetting
     `- This launch: ${m.customers.toLocaleString('en-US')} prospective customers, a ${m.trialDays}-day free trial, a list price of $${m.price} a month.`,
     `- You work in ${m.sprints} sprints; after each, ${m.sprintDays} days pass for your customers (${m.days} days in all). A sprint ends when you submit or its budget is spent.`,
     `- At the end of every sprint ${m.workspace} is frozen and shipped: \`bash compile.sh\` runs in a copy of it, without network, and must produce ./executable, which customers run as \`${p}\`. A build that fails leaves customers with nothing that works that week.`,
-    `- There is no reference \`${p}\` here. What customers expect is described above and in ${m.workspace}/docs/.`,
+    m.brief === 'spec'
+      ? `- There is no reference \`${p}\` here. What customers expect is described above and in ${m.workspace}/docs/.`
+      : `- There is no reference \`${p}\` here and no documentation: the brief above is the market hypothesis. What customers expect beyond its examples you learn from their tickets and the dashboard.`,
     `- After each sprint your inbox gets that week's dashboard (MRR, customers, churn, error rate, bank balance) and customers' tickets, each with one input that failed: ${m.inbox}/week-N.md, and the same as data with exact inputs in week-N.json.`,
     `- Price: ${m.priceFile} holds the monthly price in USD (now ${m.price}). Write another number there to change it: new customers see it at once, paying customers at their next renewal.`,
     `- Your score is the ARR on day ${m.days} and the bank balance. Hosting (CPU time of your product on customers' jobs), model spend and a fixed daily cost are paid from the balance.`,

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MarketDay, MarketResult } from '../contracts/market.js';
+import type { BriefKind, MarketDay, MarketResult } from '../contracts/market.js';
 import type { MarketRun } from '../contracts/run.js';
 import { userError } from '../errors.js';
 import { addUsage, NO_USAGE, type EpisodeResult, type Sprint } from '../agent/episode.js';
@@ -14,6 +14,8 @@ import { integrityOf, marketConfig, marketResult, productOutcomes } from '../mar
 import { MarketSim } from '../market/model.js';
 import { simulateWeek } from '../market/week.js';
 import { preparePool, type WorkloadOutcome } from '../market/workloads.js';
+import type { WeekInput } from '../market/week.js';
+import { withWorlds, worldSeeds } from '../market/worlds.js';
 import { AGENT_RUN_INSIDE, WORKSPACE_INSIDE, type AgentSandbox } from '../cleanroom/agent-sandbox.js';
 import { giveToSandbox } from '../sandbox/identity.js';
 import type { Task } from '../tasks/load-task.js';
@@ -63,9 +65,9 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   const concurrency = input.gradeConcurrency ?? defaultConcurrency();
   const exec = { cacheDir: input.cacheDir, concurrency, signal: input.signal, extraHide: input.privateDirs };
   const pool = await preparePool(task, config, exec);
-  const brief = await readMarketBrief(task);
+  const brief = await readMarketBrief(task, input.market.brief);
   const sprints = Math.ceil(config.days / input.market.sprintDays);
-  const setting: MarketSetting = { workspace: WORKSPACE_INSIDE, inbox: `${AGENT_RUN_INSIDE}/inbox`, priceFile: `${WORKSPACE_INSIDE}/${PRICE_FILE}`, price: config.price, customers: config.customers, trialDays: config.trialDays, sprints, sprintDays: input.market.sprintDays, days: config.days };
+  const setting: MarketSetting = { workspace: WORKSPACE_INSIDE, inbox: `${AGENT_RUN_INSIDE}/inbox`, priceFile: `${WORKSPACE_INSIDE}/${PRICE_FILE}`, price: config.price, customers: config.customers, trialDays: config.trialDays, sprints, sprintDays: input.market.sprintDays, days: config.days, brief: input.market.brief };
   const instruction = marketInstructionFor(task, brief, setting);
   const label = agentLabel(input.agent);
   const sim = new MarketSim(config, pool.shape);
@@ -77,8 +79,14 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   let shipped: Shipped | null = null as Shipped | null;
   let total: EpisodeResult = { exitStatus: 'no-op', steps: 0, usage: NO_USAGE, message: '' };
   let result: MarketResult | null = null;
+  /** Every week as it ran, to replay in the other worlds. */
+  const weeks: WeekInput[] = [];
+  const simulate = (week: WeekInput) => {
+    weeks.push(week);
+    return simulateWeek(sim, pool, week);
+  };
   try {
-    sandbox = await openEpisodeSandbox(input, episodeRoot, trajectory, null);
+    sandbox = await openEpisodeSandbox(input, episodeRoot, trajectory, null, { docs: input.market.brief === 'spec' });
     const priceFile = join(sandbox.workspace, PRICE_FILE);
     await writeFile(priceFile, `${config.price}\n`);
     await giveToSandbox(priceFile);
@@ -101,9 +109,9 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
       await packWorkspace(sandbox.workspace, tarball, { fixedTimes: true });
       const sha = await sha256File(tarball);
       if (shipped?.sha === sha) await rm(tarball);
-      else shipped = { sha, tarball, outcomes: await productOutcomes(task, tarball, pool, exec) };
+      else shipped = { sha, tarball, outcomes: await productOutcomes(task, tarball, pool, sim.config, exec) };
       const price = await readPrice(priceFile, sim.price);
-      const week = simulateWeek(sim, pool, { outcomes: shipped.outcomes, days: input.market.sprintDays, llmCostUsd: episode.usage.costUsd, price: 'price' in price ? price.price : null });
+      const week = simulate({ outcomes: shipped.outcomes, days: input.market.sprintDays, llmCostUsd: episode.usage.costUsd, price: 'price' in price ? price.price : null });
       if ('problem' in price) trajectory.append({ type: 'note', text: `price: ${price.problem}` });
       if (week.priceChange) trajectory.append({ type: 'note', text: `price: changed from $${week.priceChange.from} to $${week.priceChange.to}` });
       const report = { ...week, sprint: sprint.index, program: task.program, priceProblem: 'problem' in price ? price.problem : null };
@@ -125,7 +133,7 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
       if (insolvent && sim.day < config.days) {
         // The business has stopped: no sprint can change that, the remaining days run out as they are.
         trajectory.append({ type: 'note', text: `insolvent on day ${sim.day}: the episode ends, the remaining days are simulated without sprints` });
-        const rest = simulateWeek(sim, pool, { outcomes: shipped.outcomes, days: config.days - sim.day, llmCostUsd: 0, price: null }).days;
+        const rest = simulate({ outcomes: shipped.outcomes, days: config.days - sim.day, llmCostUsd: 0, price: null }).days;
         result = marketResult(task, config, pool, sim, shipped.outcomes, label, integrityOf(sim, pool, shipped.outcomes, shown));
         input.onWeek?.(result, rest);
       }
@@ -136,6 +144,8 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
     sandbox = null;
     if (input.signal?.aborted) throw new InfrastructureError(`the run was interrupted on day ${sim.day} of the market`);
     if (!shipped || !result) throw new Error('no sprint shipped a build');
+    result = { ...withWorlds(result, config, pool, weeks, worldSeeds(config.seed, input.market.seeds)), brief: input.market.brief };
+    input.onWeek?.(result, []);
 
     const submission = join(input.artifactsDir, 'submission.tar.gz');
     await copyFile(shipped.tarball, submission);
@@ -150,13 +160,14 @@ export async function executeMarketTrial(input: MarketTrialInput): Promise<Marke
   }
 }
 
-// The brief of a market task; a task that names a missing brief is the user's to fix.
-export async function readMarketBrief(task: Task): Promise<string> {
-  const file = join(task.dir, task.spec.market?.brief ?? 'brief.md');
+// A brief of a market task; a task that names a missing brief is the user's to fix.
+export async function readMarketBrief(task: Task, kind: BriefKind = 'spec'): Promise<string> {
+  const field = kind === 'spec' ? 'brief' : 'hypothesis';
+  const file = join(task.dir, task.spec.market?.[field] ?? (kind === 'spec' ? 'brief.md' : 'hypothesis.md'));
   try {
     return await readFile(file, 'utf8');
   } catch {
-    throw userError('task.brief', `task ${task.id}: its market brief ${file} cannot be read`, 'add the file or fix market.brief in task.yaml');
+    throw userError('task.brief', `task ${task.id}: its market ${kind === 'spec' ? 'brief' : 'hypothesis brief'} ${file} cannot be read`, `add the file or fix market.${field} in task.yaml`);
   }
 }
 

@@ -27,12 +27,21 @@ export function trialScores(trials: readonly TrialRow[]): TrialScore[] {
   }));
 }
 
-// Finished market trials as the market leaderboard sees them: one ARR and balance per attempt.
+// A trial's ARR: its mean over the worlds it was scored in (the lived world alone before worlds).
+function trialArr(m: StoredMarket | undefined): number | null {
+  if (!m) return null;
+  const arr = m.worlds?.arr ?? [m.arr];
+  return arr.reduce((a, b) => a + b, 0) / arr.length;
+}
+
+// Finished market trials as the market leaderboard sees them: ARR and balance per attempt and world.
 export function marketScores(trials: readonly TrialRow[], markets: readonly StoredMarket[]): MarketScore[] {
   const byTrial = new Map(markets.filter((m) => m.trialId !== null).map((m) => [m.trialId as string, m]));
   return trials.flatMap((t) => {
     const m = t.status === 'done' ? byTrial.get(t.id) : undefined;
-    return m ? [{ agent: t.agent, task: t.task, arr: m.arr, balance: m.balance, insolvent: m.summary.insolventDay !== null, flagged: m.flagged }] : [];
+    if (!m) return [];
+    const w = m.worlds;
+    return [{ agent: t.agent, task: t.task, arr: w?.arr ?? [m.arr], balance: w?.balance ?? [m.balance], insolventDay: w?.insolventDay ?? [m.summary.insolventDay], flagged: m.flagged }];
   });
 }
 
@@ -78,7 +87,7 @@ export function reportSummary(db: Db, run: RunRow | null, version: string): Repo
       error: t.error,
       hasTrajectory: t.artifactsDir !== null && existsSync(join(t.artifactsDir, 'trajectory.jsonl')),
       marketId: marketOf.get(t.id)?.id ?? null,
-      arr: marketOf.get(t.id)?.arr ?? null,
+      arr: trialArr(marketOf.get(t.id)),
     };
   });
   const done = trials.filter((t) => t.status === 'done');
@@ -177,7 +186,7 @@ export function marketDetail(db: Db, marketId: string): ReportMarket | null {
   const row = findMarket(db, marketId);
   const m = row ? getMarket(db, marketId) : null;
   if (!m || !row) return null;
-  return { id: marketId, trialId: row.trialId, task: m.task, product: m.product, seed: m.seed, customers: m.customers, summary: m.summary, days: m.days, tickets: m.tickets.slice(0, 200) };
+  return { id: marketId, trialId: row.trialId, task: m.task, product: m.product, seed: m.seed, customers: m.customers, summary: m.summary, days: m.days, tickets: m.tickets.slice(0, 200), ...(m.worlds ? { worlds: m.worlds } : {}), ...(m.brief ? { brief: m.brief } : {}) };
 }
 
 // Caps of a one-file report: enough to read every trial, bounded for runs of thousands of trials.

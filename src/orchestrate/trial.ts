@@ -72,9 +72,10 @@ function spentSoFar(trajectory: Trajectory): number {
 }
 
 
-// The agent's sandbox for one trial, with the task's docs in its workspace; `reference` is null in
-// market episodes, where the agent gets a brief instead. A setup failure is the harness's.
-export async function openEpisodeSandbox(input: TrialInput, root: string, trajectory: Trajectory, reference: Program | null): Promise<AgentSandbox> {
+// The agent's sandbox for one trial, with the task's docs in its workspace (unless `docs` is
+// false: a market hypothesis brief); `reference` is null in market episodes, where the agent gets a
+// brief instead. A setup failure is the harness's.
+export async function openEpisodeSandbox(input: TrialInput, root: string, trajectory: Trajectory, reference: Program | null, options: { docs?: boolean } = {}): Promise<AgentSandbox> {
   const { task } = input;
   let sandbox: AgentSandbox | null = null;
   try {
@@ -93,7 +94,7 @@ export async function openEpisodeSandbox(input: TrialInput, root: string, trajec
       onBrokerCall: (call) =>
         trajectory.append({ type: 'broker', seq: call.seq, argv: call.argv, cwd: call.cwd, status: call.status, endedBy: call.endedBy, wallMs: call.wallMs, stdinBytes: call.stdinBytes, stdoutBytes: call.stdoutBytes, stderrBytes: call.stderrBytes }),
     });
-    await captureDocs(task, join(sandbox.workspace, 'docs'));
+    if (options.docs !== false) await captureDocs(task, join(sandbox.workspace, 'docs'));
     return sandbox;
   } catch (error) {
     await sandbox?.close();

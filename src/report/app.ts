@@ -208,14 +208,17 @@ export const REPORT_SCRIPT = String.raw`
       { key: 'agent', label: 'agent', html: (r) => esc(r.agent), value: (r) => r.agent },
       { key: 'tasks', label: 'tasks', num: true, html: (r) => r.tasks, value: (r) => r.tasks },
       { key: 'attempts', label: 'trials', num: true, html: (r) => r.attempts, value: (r) => r.attempts },
+      { key: 'worlds', label: 'worlds', num: true, html: (r) => r.worlds, value: (r) => r.worlds },
       { key: 'arr', label: 'ARR at the end', num: true, html: (r) => ci(r.arr), value: (r) => r.arr.value },
+      { key: 'arrOverWorlds', label: 'over worlds', num: true, html: (r) => (r.arrOverWorlds.low === r.arrOverWorlds.high ? '–' : '<span class="ci">[' + usd(r.arrOverWorlds.low) + '–' + usd(r.arrOverWorlds.high) + ']</span>'), value: (r) => r.arrOverWorlds.high - r.arrOverWorlds.low },
+      { key: 'arrMin', label: 'lowest ARR', num: true, html: (r) => usd(r.arrMin), value: (r) => r.arrMin },
       { key: 'balance', label: 'bank balance', num: true, html: (r) => ci(r.balance), value: (r) => r.balance.value },
-      { key: 'insolvent', label: 'insolvent', num: true, html: (r) => r.insolvent, value: (r) => r.insolvent },
+      { key: 'insolvent', label: 'insolvent', num: true, html: (r) => r.insolvent + '/' + r.attempts * r.worlds + (r.firstInsolventDay === null ? '' : ', day ' + r.firstInsolventDay), value: (r) => r.insolvent },
       { key: 'flagged', label: 'hard-coding flags', num: true, html: (r) => (r.flagged ? '<span class="bad">' + r.flagged + '</span>' : '0'), value: (r) => r.flagged },
     ];
     main.insertAdjacentHTML('beforeend', '<h2>Market leaderboard</h2>');
     main.append(sortable('market-leaderboard', cols, summary.marketLeaderboard, state.mlbSort, (key) => { state.mlbSort = { key, asc: state.mlbSort && state.mlbSort.key === key ? !state.mlbSort.asc : false }; render(); }, (r) => 'data-agent="' + esc(r.agent) + '"'));
-    main.insertAdjacentHTML('beforeend', '<p class="note">Each agent shipped its builds to the same simulated customers (same seed); [low–high] is a 95% bootstrap interval over tasks.</p>');
+    main.insertAdjacentHTML('beforeend', '<p class="note">Each agent shipped its builds to the same simulated customers (same seeds). ARR is the mean over tasks, attempts and worlds; [low–high] beside it is a 95% bootstrap interval over tasks, "over worlds" a 95% t interval over the worlds (seeds) each build was scored in; insolvent counts attempt-worlds and the earliest day.</p>');
   }
 
   function renderHeatmap(main) {
@@ -406,7 +409,14 @@ export const REPORT_SCRIPT = String.raw`
     const d = m.days, s = m.summary;
     const classes = {};
     for (const day of d) for (const [k, v] of Object.entries(day.ticketsOpened)) classes[k] = (classes[k] || 0) + v;
-    let html = '<p><b>' + esc(m.task) + '</b> market of ' + esc(m.product) + ' (seed ' + m.seed + ', ' + m.customers + ' customers): ARR <b data-testid="market-arr">' + usd(s.arr) + '</b>, bank balance ' + usd(s.balance) + ', monthly logo churn ' + pct(s.monthlyLogoChurn) + ', net revenue retention ' + pct(s.netRevenueRetention) + '</p><div class="charts">';
+    let html = '<p><b>' + esc(m.task) + '</b> market of ' + esc(m.product) + ' (seed ' + m.seed + ', ' + m.customers + ' customers' + (m.brief ? ', ' + esc(m.brief) + ' brief' : '') + '): ARR <b data-testid="market-arr">' + usd(s.arr) + '</b>, bank balance ' + usd(s.balance) + ', monthly logo churn ' + pct(s.monthlyLogoChurn) + ', net revenue retention ' + pct(s.netRevenueRetention) + '</p>';
+    const w = m.worlds;
+    if (w && w.seeds.length > 1) {
+      const mean = w.arr.reduce((a, b) => a + b, 0) / w.arr.length;
+      const insolvent = w.insolventDay.filter((x) => x != null);
+      html += '<p data-testid="market-worlds">Over ' + w.seeds.length + ' worlds (seeds ' + w.seeds[0] + '–' + w.seeds[w.seeds.length - 1] + '; the charts show the first, the others replay its builds and prices): mean ARR ' + usd(mean) + ', lowest ' + usd(Math.min(...w.arr)) + ', highest ' + usd(Math.max(...w.arr)) + ', insolvent in ' + insolvent.length + (insolvent.length ? ' (first on day ' + Math.min(...insolvent) + ')' : '') + '.</p>';
+    }
+    html += '<div class="charts">';
     html += lineChart('MRR and ARR by day', [{ name: 'MRR', color: '#2563eb', values: d.map((x) => x.mrr) }, { name: 'ARR', color: '#1e8449', values: d.map((x) => 12 * x.mrr) }], usd, 'chart-mrr');
     html += lineChart('Customers by day', [{ name: 'trial', color: '#f39c12', values: d.map((x) => x.trial) }, { name: 'paying', color: '#1e8449', values: d.map((x) => x.paying) }, { name: 'churned', color: '#c0392b', values: d.map((x) => x.churned) }], (v) => num(Math.round(v)), 'chart-customers');
     html += barChart('Tickets by failure class', Object.entries(classes).sort((a, b) => b[1] - a[1]), 'chart-tickets');

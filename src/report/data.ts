@@ -1,4 +1,4 @@
-import type { MarketDay, MarketSummary, TicketGroup } from '../contracts/market.js';
+import type { BriefKind, MarketDay, MarketSummary, TicketGroup, Worlds } from '../contracts/market.js';
 import type { TrajectoryEvent } from '../contracts/run.js';
 import type { LeaderboardRow, MarketLeaderboardRow } from './stats.js';
 
@@ -47,6 +47,10 @@ export interface ReportMarket {
   summary: MarketSummary;
   days: MarketDay[];
   tickets: TicketGroup[];
+  /** Day-90 figures in every world; the days and tickets are the first world's. */
+  worlds?: Worlds;
+  /** The brief a live agent had. */
+  brief?: BriefKind;
 }
 
 export interface ReportSummary {

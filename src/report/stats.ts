@@ -54,6 +54,22 @@ export function bootstrapMean(values: readonly number[], options: { samples?: nu
   return { value, low: at(tail), high: at(1 - tail) };
 }
 
+// Two-sided 95% quantiles of Student's t by degrees of freedom 1–30; the normal one beyond.
+const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+/**
+ * The mean of independent draws (a product's worlds) with a 95% Student t interval: with five
+ * worlds a bootstrap interval would be too narrow, the t interval is honest about small n.
+ */
+export function tInterval(values: readonly number[]): Interval {
+  const value = mean(values);
+  const n = values.length;
+  if (n < 2) return { value, low: value, high: value };
+  const sd = Math.sqrt(values.reduce((a, x) => a + (x - value) ** 2, 0) / (n - 1));
+  const half = (T95[n - 2] ?? 1.96) * (sd / Math.sqrt(n));
+  return { value, low: value - half, high: value + half };
+}
+
 // Attempts grouped by agent, then by task, in the order first seen.
 function byAgentAndTask<T extends { agent: string; task: string }>(items: readonly T[]): Map<string, Map<string, T[]>> {
   return new Map([...groupBy(items, (i) => i.agent)].map(([agent, mine]) => [agent, groupBy(mine, (i) => i.task)]));
@@ -117,13 +133,14 @@ export function leaderboard(trials: readonly TrialScore[], options: { seed?: num
   return rows.sort((a, b) => b.resolved.value - a.resolved.value || b.almostResolved.value - a.almostResolved.value || b.meanScore.value - a.meanScore.value || a.agent.localeCompare(b.agent));
 }
 
-/** The market outcome of one attempt of one agent on one market task. */
+/** The market outcome of one attempt of one agent on one market task, in each world it ran in. */
 export interface MarketScore {
   agent: string;
   task: string;
-  arr: number;
-  balance: number;
-  insolvent: boolean;
+  /** Day-90 ARR, bank balance and insolvency day per world (one entry per world, seed order). */
+  arr: number[];
+  balance: number[];
+  insolventDay: (number | null)[];
   /** The hard-coding check fired. */
   flagged: boolean;
 }
@@ -132,27 +149,46 @@ export interface MarketLeaderboardRow {
   agent: string;
   tasks: number;
   attempts: number;
+  /** Worlds each attempt was scored in (the fewest any attempt had). */
+  worlds: number;
+  /** Mean over tasks (each task's mean over attempts and worlds), 95% bootstrap interval over tasks. */
   arr: Interval;
   balance: Interval;
+  /** The same mean, with a 95% t interval over worlds: how much the world's luck moves it. */
+  arrOverWorlds: Interval;
+  /** The lowest day-90 ARR of any attempt in any world. */
+  arrMin: number;
+  /** Attempt-worlds that went insolvent, of attempts × worlds. */
   insolvent: number;
+  /** The earliest day any attempt went insolvent in any world (null: none did). */
+  firstInsolventDay: number | null;
   flagged: number;
 }
 
 // A market leaderboard, one row per agent: mean day-90 ARR and bank balance over tasks (each
-// task's mean over its attempts), with bootstrap intervals over tasks; ranked by ARR, then balance.
+// task's mean over its attempts and worlds), with bootstrap intervals over tasks and a t interval
+// over worlds, the minimum and insolvencies; ranked by ARR, then balance.
 export function marketLeaderboard(scores: readonly MarketScore[], options: { seed?: number } = {}): MarketLeaderboardRow[] {
   const rows: MarketLeaderboardRow[] = [];
   for (const [agent, tasks] of byAgentAndTask(scores)) {
     const perTask = [...tasks.values()];
     const all = perTask.flat();
+    const worlds = Math.min(...all.map((s) => s.arr.length));
     const rate = (pick: (s: MarketScore) => number) => perTask.map((attempts) => mean(attempts.map(pick)));
+    // World k's figure: the mean over tasks of each task's mean over attempts, in world k.
+    const inWorld = (k: number) => mean(perTask.map((attempts) => mean(attempts.map((s) => s.arr[k] as number))));
+    const days = all.flatMap((s) => s.insolventDay.filter((d): d is number => d !== null));
     rows.push({
       agent,
       tasks: perTask.length,
       attempts: all.length,
-      arr: bootstrapMean(rate((s) => s.arr), options),
-      balance: bootstrapMean(rate((s) => s.balance), options),
-      insolvent: all.filter((s) => s.insolvent).length,
+      worlds,
+      arr: bootstrapMean(rate((s) => mean(s.arr)), options),
+      balance: bootstrapMean(rate((s) => mean(s.balance)), options),
+      arrOverWorlds: tInterval(Array.from({ length: worlds }, (_, k) => inWorld(k))),
+      arrMin: Math.min(...all.flatMap((s) => s.arr)),
+      insolvent: days.length,
+      firstInsolventDay: days.length ? Math.min(...days) : null,
       flagged: all.filter((s) => s.flagged).length,
     });
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MarketResultSchema, type MarketDay, type MarketResult, type MarketSummary } from '../contracts/market.js';
+import { MarketResultSchema, type MarketDay, type MarketResult, type MarketSummary, type Worlds } from '../contracts/market.js';
 import type { Db } from './db.js';
 
 export interface StoredMarket {
@@ -15,6 +15,8 @@ export interface StoredMarket {
   summary: MarketSummary;
   /** The hard-coding check fired on its last build. */
   flagged: boolean;
+  /** Day-90 figures in every world it ran in (absent for markets stored before worlds). */
+  worlds?: Worlds;
 }
 
 // Stores a market result and every day of it in one transaction; returns its id.
@@ -51,10 +53,10 @@ export function updateMarket(db: Db, marketId: string, result: MarketResult): vo
 }
 
 // A market's row with its summary, not its days or tickets.
-const COLUMNS = "id, trial_id, task, product, seed, customers, arr, balance, created_at, json_extract(result_json, '$.summary') AS summary, json_extract(result_json, '$.integrity.flagged') AS flagged";
+const COLUMNS = "id, trial_id, task, product, seed, customers, arr, balance, created_at, json_extract(result_json, '$.summary') AS summary, json_extract(result_json, '$.integrity.flagged') AS flagged, json_extract(result_json, '$.worlds') AS worlds";
 
 function rowToMarket(r: Record<string, unknown>): StoredMarket {
-  return { id: r.id as string, trialId: (r.trial_id as string | null) ?? null, task: r.task as string, product: r.product as string, seed: r.seed as number, customers: r.customers as number, arr: r.arr as number, balance: r.balance as number, createdAt: r.created_at as string, summary: JSON.parse(r.summary as string) as MarketSummary, flagged: r.flagged === 1 };
+  return { id: r.id as string, trialId: (r.trial_id as string | null) ?? null, task: r.task as string, product: r.product as string, seed: r.seed as number, customers: r.customers as number, arr: r.arr as number, balance: r.balance as number, createdAt: r.created_at as string, summary: JSON.parse(r.summary as string) as MarketSummary, flagged: r.flagged === 1, ...(typeof r.worlds === 'string' ? { worlds: JSON.parse(r.worlds) as Worlds } : {}) };
 }
 
 export function findMarket(db: Db, id: string): StoredMarket | undefined {

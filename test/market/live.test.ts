@@ -120,12 +120,18 @@ describe('shipbench run --mode market', () => {
 
     // A build is kept only when it changed: sprint 1 (the code), sprint 2 (the price file).
     expect(['1', '2', '3', '4'].map((n) => existsSync(join(dir, 'builds', `sprint-${n}.tar.gz`)))).toEqual([true, true, false, false]);
-    const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as { market: { arr: number }; tests_total: number };
+    const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as { market: { arr: number; seed: number; worlds: { seeds: number[]; arr: number[]; arr_mean: number } }; tests_total: number };
     expect(evalJson.tests_total).toBeGreaterThan(0);
-    expect(evalJson.market.arr).toBe(out.marketLeaderboard[0]!.arr.value);
     expect(days.at(-1)!.mrr * 12).toBeCloseTo(evalJson.market.arr, 2);
+    // Scored in five worlds: the one the agent lived in, then its builds and prices replayed.
+    const worlds = evalJson.market.worlds;
+    expect(worlds.seeds).toEqual([1, 2, 3, 4, 5]);
+    expect(worlds.arr[0]).toBe(evalJson.market.arr);
+    expect(new Set(worlds.arr).size).toBeGreaterThan(1);
+    expect(worlds.arr_mean).toBeCloseTo(worlds.arr.reduce((a, b) => a + b, 0) / 5, 6);
+    expect(out.marketLeaderboard[0]!.arr.value).toBeCloseTo(worlds.arr_mean, 6);
     miniTrajectory = join(dir, 'trajectory.jsonl');
-    miniArr = evalJson.market.arr;
+    miniArr = worlds.arr_mean;
     miniMrr = days.map((d) => d.mrr);
   }, 600_000);
 
@@ -145,13 +151,13 @@ describe('shipbench run --mode market', () => {
     // The replay ships the mini agent's code in sprint 1 and its price in sprint 2: same market.
     expect(replay!.map((d) => d.price)).toEqual(Array.from({ length: DAYS }, (_, i) => (i < 7 ? 19 : NEW_PRICE)));
     expect(replay!.map((d) => d.mrr)).toEqual(miniMrr);
-    expect(board.get('replay')!.arr.value).toBe(miniArr);
+    expect(board.get('replay')!.arr.value).toBeCloseTo(miniArr, 6);
 
     const lb = await runCli(['leaderboard', '--run', 'live-three', '--json', '--db', db()], { cwd: root });
     expect(lb.code).toBe(0);
     expect((JSON.parse(lb.stdout) as { marketRows: { agent: string }[] }).marketRows.map((r) => r.agent)).toContain('oracle');
     const show = await runCli(['runs', 'show', 'live-three', '--db', db()], { cwd: root });
-    expect(show.stdout).toContain(`market: ${DAYS} days in sprints of 7, seed 1`);
+    expect(show.stdout).toContain(`market: ${DAYS} days in sprints of 7, spec brief, seed 1 (5 worlds)`);
     expect(show.stdout).toMatch(/ARR at the end/);
     const exported = await runCli(['runs', 'export', 'live-three', '--out', join(root, 'export'), '--json', '--db', db()], { cwd: root });
     const files = (JSON.parse(exported.stdout) as { trial: string; files: string[] }[])[0]!.files.map((f) => f.slice(join(root, 'export').length + 1));
@@ -170,6 +176,21 @@ describe('shipbench run --mode market', () => {
       expect(readFileSync(join(trial.artifactsDir!, 'inbox', `week-${week}.md`), 'utf8')).toContain('price.txt is missing or not a plain file; the price stays $19');
     }
     expect(storedDays(trial.id).map((d) => d.price)).toEqual(Array(14).fill(19));
+  }, 300_000);
+
+  it('with --brief hypothesis the agent gets the market hypothesis and no docs, and the trial says which brief it had', async () => {
+    const command = 'head -1 /run/shipbench/INSTRUCTION.md; grep -c "no documentation" /run/shipbench/INSTRUCTION.md; ls docs 2>&1 | head -1';
+    const r = await runCli(['run', '--mode', 'market', '--tasks', 'wordcount', '--days', '7', '--brief', 'hypothesis', '--agent', 'command', '--agent-command', command, '--json', '--db', db()], { cwd: root });
+    expect(r.code).toBe(0);
+    const trial = (JSON.parse(r.stdout) as RunJson).trials[0]!;
+    expect(trial.status).toBe('done');
+    const [seen] = outputs(trajectory(trial.artifactsDir!));
+    expect(seen!.split('\n').slice(0, 3)).toEqual(['# Market hypothesis: wordcount', '1', expect.stringMatching(/docs.*No such file or directory/)]);
+    const evalJson = JSON.parse(readFileSync(join(trial.artifactsDir!, 'eval.json'), 'utf8')) as { market: { brief: string } };
+    expect(evalJson.market.brief).toBe('hypothesis');
+    const bad = await runCli(['run', '--mode', 'market', '--tasks', 'wordcount', '--brief', 'vague', '--agent', 'null', '--db', db()], { cwd: root });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('shipbench: --brief must be spec or hypothesis, not "vague"; pick one of them');
   }, 300_000);
 
   it('an agent that answers only the inputs of its tickets is flagged for hard-coding', async () => {

@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketResult } from '../../src/contracts/market.js';
@@ -54,15 +57,57 @@ describe('shipbench market (HTTP service task)', () => {
   }, 240_000);
 });
 
+// The wc rebuild of the core dataset with one feature broken: `-w` / `--words` print a wrong count.
+async function wcMissingWords(): Promise<string> {
+  const product = join(dir, 'wc-missing-words');
+  const source = await readFile(join(ROOT, 'datasets/core/wc/solution/wc.js'), 'utf8');
+  await writeTree(product, {
+    'broken.js': "if (process.argv.slice(2).some((a) => a === '-w' || a.startsWith('--w'))) { process.stdout.write('0\\n'); process.exit(0); }\n",
+    'wc.js': source,
+    'compile.sh': "#!/bin/sh\nset -eu\n{ echo '#!/usr/bin/env node'; cat broken.js wc.js; } > executable\nchmod +x executable\n",
+  });
+  return product;
+}
+
+// Busy loops on every core, each ending by itself after `ms` at the latest.
+function cpuHog(ms: number): ChildProcess[] {
+  return cpus().map(() => spawn(process.execPath, ['-e', `const end = Date.now() + ${ms}; let x = 0; while (Date.now() < end) x++;`], { stdio: 'ignore' }));
+}
+
 describe('shipbench market (CLI task over a core reference)', () => {
   it('prints the day-90 figures, a weekly table and the top tickets with a reproducing input', async () => {
-    const r = await runCli(['market', '--task', 'wordcount', join(ROOT, 'datasets/core/wc/solution'), '--customers', '500', '--db', db()], { cwd: ROOT });
+    const r = await runCli(['market', '--task', 'wordcount', await wcMissingWords(), '--customers', '500', '--db', db()], { cwd: ROOT });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ARR on day 90 +\$[\d,]+/);
     expect(r.stdout).toMatch(/monthly logo churn [\d.]+%/);
     expect(r.stdout).toMatch(/^ +90 +\d+ +\d+ +\d+ +\$/m);
     expect(r.stdout).toMatch(/top tickets:\n +(wrong-output|wrong-error-message|wrong-exit-code|crash) ×\d+ .*: wc /);
+    // Five worlds by default: the first in full, then the spread over all of them.
+    expect(r.stdout).toMatch(/over 5 worlds +ARR \$[\d,]+ \[\$[\d,]+–\$[\d,]+\] \(95% t interval; seeds 1–5\) · lowest \$[\d,]+/);
   }, 240_000);
+
+  it('is reproducible: the same build and seed give the same market, byte for byte, beside a CPU hog on every core', async () => {
+    const product = await wcMissingWords();
+    const args = (store: string) => ['market', '--task', 'wordcount', product, '--days', '28', '--customers', '500', '--json', '--no-store', '--db', join(dir, store, 'shipbench.db')];
+    const quiet = await runCli(args('quiet'), { cwd: ROOT });
+    expect(quiet.code).toBe(0);
+    const hog = cpuHog(200_000);
+    let loaded;
+    try {
+      loaded = await runCli(args('loaded'), { cwd: ROOT });
+    } finally {
+      for (const p of hog) p.kill('SIGKILL');
+    }
+    expect(loaded.code).toBe(0);
+    const result = JSON.parse(quiet.stdout) as MarketResult;
+    // A market worth comparing: jobs ran, some failed, and customers filed tickets about them.
+    expect(result.summary.jobs).toBeGreaterThan(0);
+    expect(result.summary.failedJobs).toBeGreaterThan(0);
+    expect(result.tickets.length).toBeGreaterThan(0);
+    expect(result.worlds?.seeds).toEqual([1, 2, 3, 4, 5]);
+    expect(result.worlds?.arr[0]).toBe(result.summary.arr);
+    expect(loaded.stdout).toBe(quiet.stdout);
+  }, 480_000);
 
   it('calibrates: ARR strictly rises from the null product through the degraded ladder to the reference', async () => {
     const r = await runCli(['market', 'calibrate', 'wordcount', '--seeds', '2', '--json', '--db', db()], { cwd: ROOT });

@@ -12,7 +12,7 @@ import type { Task } from '../../src/tasks/load-task.js';
 function syntheticPool(): WorkloadPool {
   const workloads = Array.from({ length: 13 * 48 }, (_, w) => {
     const features = [`f${w % 8}`, ...(w % 3 === 0 ? [`f${(w + 3) % 8}`] : [])].sort();
-    return { id: `w${w}`, week: Math.floor(w / 48), features, case: { id: `w${w}`, features, run: { argv: [`${w}`], stdin: '', files: {}, env: {} }, expect: { exit: 0, stdout: `${w}\n`, stderr: '' }, compare: { exit: 'exact', stdout: 'exact', stderr: 'exact', files: 'exact' } }, referenceMs: 5, referenceCpuMs: 5 };
+    return { id: `w${w}`, week: Math.floor(w / 48), features, case: { id: `w${w}`, features, run: { argv: [`${w}`], stdin: '', files: {}, env: {} }, expect: { exit: 0, stdout: `${w}\n`, stderr: '' }, compare: { exit: 'exact', stdout: 'exact', stderr: 'exact', files: 'exact' } }, referenceCpuMs: 5 };
   }) as unknown as WorkloadPool['workloads'];
   const features = [...new Set(workloads.flatMap((w) => w.features))].sort();
   const start: number[] = [];
@@ -30,7 +30,7 @@ const task = { id: 'synthetic', program: 'synthetic' } as Task;
 
 function run(pool: WorkloadPool, outcomes: readonly WorkloadOutcome[], input: MarketConfigInput = {}) {
   const sim = new MarketSim(MarketConfigSchema.parse({ customers: 2000, ...input }), pool.shape);
-  sim.simulate(90, toProductOutcomes(pool, outcomes));
+  sim.simulate(90, toProductOutcomes(pool, outcomes, sim.config));
   return sim;
 }
 
@@ -58,7 +58,7 @@ describe('market model', () => {
 
   it('keeps the ledger: each day moves the balance by revenue less fees, hosting, LLM and fixed costs', () => {
     const sim = new MarketSim(MarketConfigSchema.parse({ customers: 2000 }), pool.shape);
-    sim.simulate(30, toProductOutcomes(pool, referenceOutcomes(pool)), 12.5);
+    sim.simulate(30, toProductOutcomes(pool, referenceOutcomes(pool), sim.config), 12.5);
     let balance = sim.config.ledger.startBalance;
     for (const d of sim.days) {
       balance += d.revenue - d.paymentFees - d.hostingCost - d.llmCost - d.fixedCost;
@@ -67,6 +67,28 @@ describe('market model', () => {
     expect(sim.days[0]?.llmCost).toBe(12.5);
     expect(sim.days.reduce((s, d) => s + d.revenue, 0)).toBeGreaterThan(0);
     expect(sim.days.some((d) => d.hostingCost > 0)).toBe(true);
+  });
+
+  it('judges speed by CPU time against each segment\'s budget, and noise within a tier changes nothing', () => {
+    const at = (cpuMs: (i: number) => number) => referenceOutcomes(pool).map((o, i) => ({ ...o, cpuMs: cpuMs(i) }));
+    const config = MarketConfigSchema.parse({ customers: 2000 });
+    const [enterprise, team] = [1000, 2000];
+    expect(config.segments.map((s) => s.latencyBudgetMs).sort((a, b) => a - b)).toEqual([enterprise, team, 5000]);
+    const fast = run(pool, at(() => 40));
+    expect(fast.days.reduce((n, d) => n + d.slowJobs, 0)).toBe(0);
+    // Anything from 1 ms to the tightest budget is the same product to every customer.
+    const noisy = run(pool, at((i) => 1 + ((i * 7919) % (enterprise - 1))));
+    expect(noisy.days).toEqual(fast.days);
+    // Over the enterprise budget only: some jobs are slow, not all, and it costs customers.
+    const middling = run(pool, at(() => (enterprise + team) / 2));
+    const jobs = middling.days.reduce((n, d) => n + d.jobs, 0);
+    const slow = middling.days.reduce((n, d) => n + d.slowJobs, 0);
+    expect(slow).toBeGreaterThan(0);
+    expect(slow).toBeLessThan(jobs);
+    const crawling = run(pool, at(() => 60_000));
+    expect(crawling.days.reduce((n, d) => n + d.slowJobs, 0)).toBe(crawling.days.reduce((n, d) => n + d.jobs, 0));
+    expect(crawling.summary().arr).toBeLessThan(middling.summary().arr);
+    expect(middling.summary().arr).toBeLessThan(fast.summary().arr);
   });
 
   it('folds a company whose balance goes below zero: no ARR from then on', () => {
@@ -79,13 +101,13 @@ describe('market model', () => {
 
   it('files at most one open ticket per customer and failure class, and resolves tickets a new build fixes', () => {
     const sim = new MarketSim(MarketConfigSchema.parse({ customers: 2000 }), pool.shape);
-    const broken = toProductOutcomes(pool, unavailable(pool, 'down'));
+    const broken = toProductOutcomes(pool, unavailable(pool, 'down'), sim.config);
     sim.simulate(20, broken);
     const open = sim.tickets.filter((t) => t.resolvedDay === null);
     expect(open.length).toBeGreaterThan(0);
     const keys = open.map((t) => `${t.customer}/${t.failure}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(sim.resolveTickets(toProductOutcomes(pool, referenceOutcomes(pool)))).toBe(open.length);
+    expect(sim.resolveTickets(toProductOutcomes(pool, referenceOutcomes(pool), sim.config))).toBe(open.length);
     expect(sim.tickets.every((t) => t.resolvedDay !== null)).toBe(true);
   });
 
@@ -100,7 +122,7 @@ describe('market model', () => {
 
   it('raises the price at renewal only, and loses customers whose willingness to pay it exceeds', () => {
     const sim = new MarketSim(MarketConfigSchema.parse({ customers: 2000 }), pool.shape);
-    const product = toProductOutcomes(pool, referenceOutcomes(pool));
+    const product = toProductOutcomes(pool, referenceOutcomes(pool), sim.config);
     sim.simulate(45, product);
     const before = sim.days.at(-1)!;
     sim.setPrice(400);

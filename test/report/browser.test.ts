@@ -258,6 +258,8 @@ describe('a market run in the report', () => {
     await page.click('.tabs button[data-tab=market]');
     await page.waitForSelector('[data-testid=chart-mrr]');
     expect((await page.locator('[data-testid=chart-mrr] polyline').first().getAttribute('points'))?.trim().split(' ')).toHaveLength(21);
+    // The charts are the world the agent lived in; the panel gives the spread over every world.
+    expect(await page.locator('[data-testid=market-worlds]').innerText()).toMatch(/^Over 5 worlds \(seeds 1–5;.*mean ARR \$[\d,]+, lowest \$[\d,]+/);
     await page.screenshot({ path: join(SHOTS, 'market-trial.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

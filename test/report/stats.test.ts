@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMean, leaderboard, passAtK, passHatK, type TrialScore } from '../../src/report/stats.js';
+import { bootstrapMean, leaderboard, marketLeaderboard, passAtK, passHatK, tInterval, type MarketScore, type TrialScore } from '../../src/report/stats.js';
 
 describe('pass@k and pass^k', () => {
   it('match their closed forms on small cases', () => {
@@ -58,5 +58,41 @@ describe('leaderboard', () => {
     expect(a?.passAtK[2]?.value).toBeCloseTo(0.5, 12);
     expect(a?.passHatK[2]?.value).toBe(0);
     expect(rows.find((r) => r.agent === 'b')?.passHatK[2]?.value).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe('market leaderboard over worlds', () => {
+  it('gives a Student t interval for a handful of worlds, none for one', () => {
+    const i = tInterval([1, 2, 3, 4, 5]);
+    expect(i.value).toBe(3);
+    // sd = 1.5811, t(4) = 2.776: half-width 1.963.
+    expect(i.low).toBeCloseTo(1.037, 3);
+    expect(i.high).toBeCloseTo(4.963, 3);
+    expect(tInterval([7])).toEqual({ value: 7, low: 7, high: 7 });
+  });
+
+  it('averages worlds within an attempt, takes the spread over worlds, the lowest ARR and the first insolvency', () => {
+    const score = (agent: string, task: string, arr: number[], insolventDay: (number | null)[] = arr.map(() => null)): MarketScore => ({ agent, task, arr, balance: arr.map((a) => 5000 + a / 12), insolventDay, flagged: false });
+    const rows = marketLeaderboard([
+      score('steady', 'a', [100, 100, 100]),
+      score('steady', 'b', [300, 300, 300]),
+      score('lucky', 'a', [0, 900, 0], [40, null, 55]),
+      score('lucky', 'b', [0, 600, 0], [61, null, 38]),
+    ]);
+    const [steady, lucky] = [rows.find((r) => r.agent === 'steady')!, rows.find((r) => r.agent === 'lucky')!];
+    expect(steady.arr.value).toBe(200);
+    expect(steady.worlds).toBe(3);
+    expect(steady.arrOverWorlds).toEqual({ value: 200, low: 200, high: 200 });
+    expect(steady.arrMin).toBe(100);
+    expect(steady.insolvent).toBe(0);
+    expect(steady.firstInsolventDay).toBeNull();
+    // World means 0, 750, 0: the same overall mean as tasks × worlds, a wide interval over worlds.
+    expect(lucky.arr.value).toBe(250);
+    expect(lucky.arrOverWorlds.value).toBe(250);
+    expect(lucky.arrOverWorlds.high - lucky.arrOverWorlds.low).toBeGreaterThan(1000);
+    expect(lucky.arrMin).toBe(0);
+    expect(lucky.insolvent).toBe(4);
+    expect(lucky.firstInsolventDay).toBe(38);
+    expect(rows.map((r) => r.agent)).toEqual(['lucky', 'steady']);
   });
 });

@@ -18,6 +18,7 @@ export interface MarketFlags {
   days?: number;
   customers?: number;
   seed?: number;
+  seeds: number;
   price?: number;
   json?: boolean;
   concurrency?: number;
@@ -56,6 +57,7 @@ export async function marketAction(submission: string | undefined, flags: Market
       concurrency: flags.concurrency ?? defaultConcurrency(),
       extraHide: [dirname(dbPath)],
       label: flags.reference ? 'the reference' : submission,
+      worlds: flags.seeds,
       onProgress: (_what, done, total) => progress.update(done, total, 0),
     });
     progress.finish();

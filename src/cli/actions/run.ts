@@ -22,6 +22,8 @@ export interface RunFlags extends AgentFlags {
   sprintDays?: number;
   customers?: number;
   seed?: number;
+  seeds?: number;
+  brief?: string;
   attempts: number;
   concurrency: number;
   name?: string;
@@ -49,10 +51,11 @@ const MARKET_SPRINT_LIMITS = { steps: 60, timeMinutes: 20, costUsd: 1 };
 function marketRun(flags: RunFlags, tasks: readonly Task[]): MarketRun {
   const notMarket = tasks.filter((t) => t.spec.kind !== 'market' || !t.spec.generator).map((t) => t.id);
   if (notMarket.length > 0) throw userError('cli.tasks', `--mode market needs market tasks, and ${notMarket.join(', ')} ${notMarket.length === 1 ? 'is' : 'are'} not`, 'pick market tasks (--tasks market, see shipbench tasks list)');
-  const parsed = MarketRunSchema.safeParse({ ...(flags.days ? { days: flags.days } : {}), ...(flags.sprintDays ? { sprintDays: flags.sprintDays } : {}), ...(flags.customers ? { customers: flags.customers } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) });
+  const parsed = MarketRunSchema.safeParse({ ...(flags.days ? { days: flags.days } : {}), ...(flags.sprintDays ? { sprintDays: flags.sprintDays } : {}), ...(flags.customers ? { customers: flags.customers } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}), ...(flags.seeds ? { seeds: flags.seeds } : {}), ...(flags.brief !== undefined ? { brief: flags.brief } : {}) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? 'market');
+    if (field === 'brief') throw userError('cli.brief', `--brief must be spec or hypothesis, not "${flags.brief}"`, 'pick one of them');
     throw userError('cli.market', `--${field === 'sprintDays' ? 'sprint-days' : field}: ${issue?.message ?? 'invalid'}`, 'fix the flag');
   }
   return parsed.data;
@@ -74,11 +77,11 @@ export async function runAction(flags: RunFlags): Promise<void> {
   if (!mode) throw userError('cli.mode', `--mode must be rebuild or market, not "${flags.mode}"`, 'pick one of them');
   const tasks = resolveTasks(flags.tasks);
   const market = mode === 'market' ? marketRun(flags, tasks) : undefined;
-  if (market) for (const task of tasks) await readMarketBrief(task);
+  if (market) for (const task of tasks) await readMarketBrief(task, market.brief);
   if (mode === 'rebuild') {
     const marketTasks = tasks.filter((t) => t.spec.kind === 'market').map((t) => t.id);
     if (marketTasks.length > 0) throw userError('cli.tasks', `${marketTasks.join(', ')}: market tasks keep their reference hidden, so a rebuild run cannot give it to the agent`, `run them with --mode market, score a product with shipbench market --task ${marketTasks[0]} <submission>, or pick rebuild tasks (--tasks core)`);
-    const marketOnly = (['days', 'sprintDays', 'customers', 'seed'] as const).find((k) => flags[k] !== undefined);
+    const marketOnly = (['days', 'sprintDays', 'customers', 'seed', 'seeds', 'brief'] as const).find((k) => flags[k] !== undefined);
     if (marketOnly) throw userError('cli.mode', `--${marketOnly === 'sprintDays' ? 'sprint-days' : marketOnly} only applies with --mode market`, 'add --mode market or drop it');
   }
   const agents = agentSpecs(flags, tasks);
@@ -94,7 +97,7 @@ export async function runAction(flags: RunFlags): Promise<void> {
   const db = openStore(dbPath);
   try {
     const run = await createNewRun(db, { name: flags.name, tasks, agents, attempts: flags.attempts, policy, allow, limits, ...(market ? { market } : {}), artifactsRoot: artifactsRoot(dbPath), version: VERSION });
-    const world = market ? `; market: ${market.days} days in sprints of ${market.sprintDays}, seed ${market.seed}${market.customers ? `, ${market.customers} customers` : ''}, per sprint ${limits.steps} steps, ${limits.timeMinutes} min, $${limits.costUsd}` : '';
+    const world = market ? `; market: ${market.days} days in sprints of ${market.sprintDays}, ${market.brief} brief, seed ${market.seed} (${market.seeds} worlds)${market.customers ? `, ${market.customers} customers` : ''}, per sprint ${limits.steps} steps, ${limits.timeMinutes} min, $${limits.costUsd}` : '';
     if (!flags.json) process.stderr.write(`run ${run.id}${run.name !== run.id ? ` (${run.name})` : ''}: ${tasks.length} tasks × ${agents.length} agents × ${flags.attempts} attempts, policy ${policy}${allow.length ? ` (${allow.join(', ')})` : ''}${world}; artifacts in ${run.artifactsDir}\n`);
     const tally = await executeWithProgress(db, run, tasks, { concurrency: flags.concurrency, dbPath, quiet: flags.json === true });
     printRunOutcome(db, run, tally, flags.json === true);

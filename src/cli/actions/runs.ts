@@ -38,7 +38,7 @@ export async function showRunAction(ref: string, flags: { json?: boolean; db?: s
     out(`run ${run.id}${run.name !== run.id ? ` (${run.name})` : ''}, created ${run.createdAt}, shipbench ${run.shipbenchVersion}`);
     out(`  ${run.config.tasks.length} tasks × ${agents} × ${run.config.attempts} attempts, policy ${run.config.policy}; artifacts in ${run.artifactsDir}`);
     const world = run.config.market;
-    if (world) out(`  market: ${world.days} days in sprints of ${world.sprintDays}, seed ${world.seed}${world.customers ? `, ${world.customers} customers` : ''}; limits per sprint: ${run.config.limits.steps} steps, ${run.config.limits.timeMinutes} min, $${run.config.limits.costUsd}`);
+    if (world) out(`  market: ${world.days} days in sprints of ${world.sprintDays}, ${world.brief} brief, seed ${world.seed} (${world.seeds} worlds)${world.customers ? `, ${world.customers} customers` : ''}; limits per sprint: ${run.config.limits.steps} steps, ${run.config.limits.timeMinutes} min, $${run.config.limits.costUsd}`);
     out('');
     out(trialsTable(trials));
     const market = world ? runMarketLeaderboard(db, trials) : [];

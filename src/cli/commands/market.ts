@@ -18,6 +18,7 @@ export function registerMarket(program: Command): void {
     .option('--days <n>', 'days to simulate', positiveInt('--days'))
     .option('--customers <n>', 'customers in the pool', positiveInt('--customers'))
     .option('--seed <n>', 'seed of the simulated world', wholeNumber('--seed'))
+    .option('--seeds <n>', 'worlds to run the product in, seeds --seed onwards, on the same workload pool (default 5)', positiveInt('--seeds', 100), 5)
     .option('--price <usd>', 'list price per customer per month', price)
     .option('--json', 'print the market result as one JSON object')
     .option('-j, --concurrency <n>', 'jobs run at once while measuring the product (default: number of cores)', positiveInt('--concurrency'))

@@ -25,6 +25,8 @@ export function registerRun(program: Command): void {
     .option('--sprint-days <n>', 'market mode: days simulated after each sprint (default 7)', positiveInt('--sprint-days'))
     .option('--customers <n>', "market mode: customer pool size (default: the task's)", positiveInt('--customers'))
     .option('--seed <n>', 'market mode: seed of the simulated world, the same for every trial (default 1)', wholeNumber('--seed'))
+    .option('--brief <kind>', 'market mode: the brief agents get, spec (the full contract and docs) or hypothesis (the customer problem, segments, price band and example sessions; no docs)')
+    .option('--seeds <n>', 'market mode: worlds each trial is scored in, seeds --seed onwards; the agent lives in the first, the others replay its builds (default 5)', positiveInt('--seeds', 100))
     .option('--steps <n>', 'model replies per trial at most (per sprint in market mode; default 250, market 60)', positiveInt('--steps'))
     .option('--time-limit <min>', 'minutes per trial at most (per sprint in market mode; default 60, market 20)', positiveInt('--time-limit'))
     .option('--cost-limit <usd>', 'model spend per trial at most, in USD (per sprint in market mode; default 3, market 1)')
