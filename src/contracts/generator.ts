@@ -57,6 +57,19 @@ export const GeneratorConfigSchema = z
     envShare: z.number().min(0).max(1).default(0.12),
     /** Share of cli candidates that carry an option the program does not have, or a known one misspelt. */
     invalidOptions: z.number().min(0).max(1).default(0.03),
+    /** Sample inputs: texts some cli candidates take as stdin or as a file's content in place of generated text of
+        the domain (nl's section delimiter lines, sorted runs for sort -m, strings among binary bytes for od -S). */
+    inputs: z.array(z.string()).default([]),
+    /** Share of stdin and file contents drawn from `inputs`, when it is not empty. */
+    inputShare: z.number().min(0).max(1).default(0.3),
+    /** Operands some cli candidates carry after their file operands, one or two drawn from this list (od's
+        [+]OFFSET[.][b] [+]LABEL, sort's obsolescent +POS1 -POS2). */
+    trailing: z.array(z.string()).default([]),
+    /** Share of cli candidates that carry `trailing` operands, when it is not empty. */
+    trailingShare: z.number().min(0).max(1).default(0.2),
+    /** operands: sets: the character sets drawn for the operands (default: a built-in list of ranges, classes,
+        equivalence classes, repeats and escapes). */
+    sets: z.array(z.string()).min(1).optional(),
     /** Files laid into a case whose arguments name any of them (a NUL-separated name list for --files0-from…). */
     fixtures: z.record(z.string().regex(/^[^/]+$/, 'must be a file name without "/"'), z.string()).default({}),
     /** Files the program may write in its working directory (split's xaa…): read back after every case. */

@@ -92,7 +92,7 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
     const files: Record<string, InputBytesValue> = {};
     let stdin: InputBytesValue = '';
     const addFile = (name: string) => {
-      files[name] = inputText(rng.fork(name), config.domain);
+      files[name] = inputFor(rng.fork(name), config, features);
       return name;
     };
     if (config.operands === 'numbers') {
@@ -108,17 +108,17 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
         if (name) features.add(name);
       }
     } else if (config.operands === 'sets') {
-      const sets = ['a-z', 'A-Z', '[:upper:]', '[:lower:]', '[:digit:]', '[:space:]', '[:alpha:]', '[:punct:]', 'abc', 'xyz', '\\n', ' ', 'a', 'aeiou', '0-9', '[=e=]', 'a-c', '[a*3]', 'é', '\\t', 'z-a', '[:bogus:]'];
+      const sets = config.sets ?? ['a-z', 'A-Z', '[:upper:]', '[:lower:]', '[:digit:]', '[:space:]', '[:alpha:]', '[:punct:]', 'abc', 'xyz', '\\n', ' ', 'a', 'aeiou', '0-9', '[=e=]', 'a-c', '[a*3]', 'é', '\\t', 'z-a', '[:bogus:]'];
       const n = rng.chance(0.1) ? rng.pick([0, 3]) : rng.chance(0.3) ? 1 : 2;
       for (let k = 0; k < n; k++) argv.push(rng.pick(sets));
-      stdin = inputText(rng, config.domain);
+      stdin = inputFor(rng, config, features);
       features.add(`sets-${n}`);
     } else if (config.operands === 'two-files') {
       const shape = rng.float();
       if (shape < 0.8) argv.push(addFile('a.txt'), addFile('b.txt'));
       else if (shape < 0.9) {
         argv.push('-', addFile('b.txt'));
-        stdin = inputText(rng, config.domain);
+        stdin = inputFor(rng, config, features);
         features.add('stdin');
       } else argv.push(addFile('a.txt'), 'missing.txt');
       features.add('two-files');
@@ -126,7 +126,7 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
       const shape = rng.float();
       const stdinOnly = config.input === 'stdin' || (config.input === 'both' && shape < 0.4);
       if (stdinOnly) {
-        stdin = inputText(rng, config.domain);
+        stdin = inputFor(rng, config, features);
         features.add('stdin');
       } else if (shape < 0.72) {
         argv.push(addFile('input.txt'));
@@ -144,7 +144,7 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
         features.add('many-files');
       } else if (shape < 0.93) {
         argv.push('-');
-        stdin = inputText(rng, config.domain);
+        stdin = inputFor(rng, config, features);
         features.add('dash');
       } else if (rng.chance(0.7)) {
         argv.push('missing.txt');
@@ -153,6 +153,11 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
         argv.push('.');
         features.add('directory');
       }
+    }
+    if (config.trailing.length > 0 && rng.chance(config.trailingShare)) {
+      const n = rng.chance(0.3) ? 2 : 1;
+      for (let k = 0; k < n; k++) argv.push(rng.pick(config.trailing));
+      features.add('trailing-operands');
     }
     if (config.outputOperand && config.input !== 'none' && !features.has('stdin') && !features.has('missing-file') && rng.chance(0.3)) {
       argv.push('out.txt');
@@ -188,6 +193,16 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
     planned.push({ id: `candidate-${i}`, features: [...features].sort(), run: { argv, stdin, files, env }, ...(unique.length > 0 ? { outputs: unique } : {}) });
   }
   return planned;
+}
+
+// The text of one stdin or input file: now and then one of the task's sample inputs (tagged), else
+// generated text of its domain. Without samples no draw is made, so other suites stay as they were.
+function inputFor(rng: Rng, config: GeneratorConfig, features: Set<string>): string {
+  if (config.inputs.length > 0 && rng.chance(config.inputShare)) {
+    features.add('sample-input');
+    return rng.pick(config.inputs);
+  }
+  return inputText(rng, config.domain);
 }
 
 // Options no program has (or a prefix that two long options share, which getopt calls ambiguous).

@@ -90,6 +90,26 @@ describe('the cli preset', () => {
     expect(fixtured.some((p) => p.run.argv?.includes('--from=list0') || p.run.argv?.includes('list0'))).toBe(true);
     for (const p of fixtured.filter((x) => x.run.argv?.some((a) => a.endsWith('list0')))) expect(p.run.files?.list0).toBe('a\0');
   });
+
+  it('feeds sample inputs, carries trailing operands after the files and draws tr sets from the given list; without them plans stay as they were', () => {
+    const samples = ['\\:\\:\\:\nhead\n', 'b\na\n'];
+    const planned = planCliCases([], config({ inputs: samples, inputShare: 0.5, trailing: ['+8', '+1.'], trailingShare: 0.5, largeInputs: 0, binaryInputs: 0 }), 300);
+    const holdsSample = (p: (typeof planned)[number]) => [p.run.stdin, ...Object.values(p.run.files ?? {})].some((v) => typeof v === 'string' && samples.includes(v));
+    expect(planned.filter(holdsSample).length).toBeGreaterThan(50);
+    for (const p of planned.filter(holdsSample)) expect(p.features).toContain('sample-input');
+    const trailed = planned.filter((p) => p.features?.includes('trailing-operands'));
+    expect(trailed.length).toBeGreaterThan(50);
+    for (const p of trailed) {
+      expect(['+8', '+1.']).toContain(p.run.argv?.at(-1));
+      const file = p.run.argv?.findIndex((a) => a === 'input.txt' || a === 'a.txt');
+      if (file !== undefined && file >= 0) expect(p.run.argv?.slice(file + 1).some((a) => a === '+8' || a === '+1.')).toBe(true);
+    }
+    const sets = planCliCases([], config({ operands: 'sets', sets: ['[:alnum:]', '\\101'], invalidOptions: 0 }), 100);
+    for (const p of sets) for (const a of p.run.argv ?? []) expect(['[:alnum:]', '\\101']).toContain(a);
+    const plain = config({});
+    expect(JSON.stringify(planCliCases([], config({ inputs: [], trailing: [] }), 200))).toBe(JSON.stringify(planCliCases([], plain, 200)));
+    expect(planCliCases([], plain, 200).some((p) => p.features?.includes('sample-input') || p.features?.includes('trailing-operands'))).toBe(false);
+  });
 });
 
 const scriptTask = (name: string, script: string, generator: GeneratorConfigInput) => makeScriptTask(root, name, script, generator);
