@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// bench/market: one static market of 90 days × 10,000 customers on the wordcount task, from a
+// bench/market: one static market of 90 days × 100,000 customers on the wordcount task, from a
 // cold workload cache, on 2 cores (taskset when present): time per phase and peak memory, against
-// a baseline measured in the same run — the same market with the default 1,000 customers on the
-// warm cache (the simulation's cost at the size every test uses).
+// a baseline measured in the same run — the same market with 1,000 customers on the warm cache
+// (the simulation's cost at the size most tests use; the default pool is 30,000).
 // Targets: ≤ 60 s and ≤ 1 GiB. Usage: node bench/market.mjs [--customers N]   (npm run build first)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const at = args.indexOf('--customers');
-const customers = at >= 0 ? Number(args[at + 1]) : 10_000;
+const customers = at >= 0 ? Number(args[at + 1]) : 100_000;
 const cache = mkdtempSync(join(tmpdir(), 'shipbench-bench-market-'));
 
 // One market in a child process, so its peak RSS is its own.
@@ -29,7 +29,7 @@ let t = performance.now();
 const pool = await preparePool(task, config, options);
 const poolMs = performance.now() - t;
 t = performance.now();
-const outcomes = await productOutcomes(task, ${JSON.stringify(join(repo, 'datasets/core/wc/solution'))}, pool, options);
+const outcomes = await productOutcomes(task, ${JSON.stringify(join(repo, 'datasets/core/wc/solution'))}, pool, config, options);
 const productMs = performance.now() - t;
 t = performance.now();
 const result = simulateOutcomes(task, config, pool, outcomes, 'wc solution');

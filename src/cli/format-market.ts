@@ -1,4 +1,4 @@
-import type { MarketResult } from '../contracts/market.js';
+import type { ArenaResult, MarketResult } from '../contracts/market.js';
 import type { Calibration } from '../market/calibrate.js';
 import { tInterval } from '../report/stats.js';
 import { percent, table } from './format.js';
@@ -53,6 +53,22 @@ export function formatMarket(m: MarketResult, showTickets = 5): string {
       lines.push(`    ${t.class} ×${t.tickets} (${t.workload}, ${t.features.join(' ') || 'no tags'}, first day ${t.firstDay}): ${input.slice(0, 100)}`);
     }
   }
+  return lines.join('\n');
+}
+
+// An arena: each product's day-90 figures and share, then the share of paying customers by week.
+export function formatArena(a: ArenaResult): string {
+  const days = a.products[0]?.days ?? [];
+  const last = a.share.at(-1) ?? [];
+  const lines = [`${a.task} arena: ${a.products.length} products (seed ${a.seed}, ${a.customers} customers, ${days.length} days)`, ''];
+  const rows = a.products.map((p, k) => {
+    const w = p.worlds;
+    const arr = w && w.seeds.length > 1 ? tInterval(w.arr) : null;
+    return [String(k + 1), p.product, usd(p.summary.arr), percent(last[k] ?? 0), String(p.summary.customers.paying), usd(p.summary.balance), arr ? (arr.low === arr.high ? usd(arr.value) : `${usd(arr.value)} [${usd(arr.low)}–${usd(arr.high)}]`) : '–', percent(p.poolPassRate)];
+  });
+  lines.push(table(['#', 'product', `ARR on day ${days.length}`, 'share', 'paying', 'balance', `over ${a.products[0]?.worlds?.seeds.length ?? 1} worlds`, 'pool pass rate'], rows, [true, false, true, true, true, true, true, true]).replace(/^/gm, '  '));
+  const weeks = a.share.map((s, d) => ({ s, day: d + 1 })).filter((x, i) => x.day % 7 === 0 || i === a.share.length - 1);
+  lines.push('', '  share of paying customers:', table(['day', ...a.products.map((_, k) => `#${k + 1}`)], weeks.map((x) => [String(x.day), ...x.s.map((v) => percent(v))]), [true, ...a.products.map(() => true)]).replace(/^/gm, '  '));
   return lines.join('\n');
 }
 

@@ -83,6 +83,15 @@ export const MarketConfigSchema = z
       })
       .strict()
       .default({ floorPerMonth: 0.025, dissatisfactionPerMonth: 0.6, openTicketPerWeek: 0.01, overpricePerMonth: 0.3 }),
+    /**
+     * Several products in one market (an arena): a customer who leaves a product tries another with
+     * this chance (never one they left); a new trial weighs a product over its willingness to pay
+     * by exp(−priceSensitivity × (price / wtp − 1)).
+     */
+    arena: z
+      .object({ switchChance: z.number().min(0).max(1).default(0.5), priceSensitivity: z.number().min(0).default(3) })
+      .strict()
+      .default({ switchChance: 0.5, priceSensitivity: 3 }),
     /** Chance that a failed job makes its customer file a ticket (one open ticket per customer and failure class). */
     ticketChance: z.number().min(0).max(1).default(0.3),
     /** Fresh workloads in the pool per simulated week; each week draws only from its own. */
@@ -264,3 +273,19 @@ export const MarketResultSchema = z
   })
   .strict();
 export type MarketResult = z.infer<typeof MarketResultSchema>;
+
+// Several products in one market: each product's result (its days and tickets are its own), and
+// each day's share of the paying customers per product, in the products' order.
+export const ArenaResultSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    task: z.string(),
+    configHash: z.string(),
+    seed: z.number().int(),
+    customers: z.number().int(),
+    products: z.array(MarketResultSchema).min(1),
+    /** share[d][k]: product k's share of all paying customers at the end of day d + 1 (0 when none pay). */
+    share: z.array(z.array(z.number())),
+  })
+  .strict();
+export type ArenaResult = z.infer<typeof ArenaResultSchema>;

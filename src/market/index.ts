@@ -5,3 +5,4 @@ export { calibrate, degraded, failingShare, LADDER, type Calibration, type Rung 
 export { simulateWeek, type Week, type WeekInput } from './week.js';
 export { weekInbox, type WeekReport } from './inbox.js';
 export { replayWorld, withWorlds, worldSeeds } from './worlds.js';
+export { runArena, simulateArena } from './arena.js';

@@ -69,7 +69,8 @@ export function simulateOutcomes(task: Task, config: MarketConfig, pool: Workloa
   return marketResult(task, config, pool, sim, outcomes, label, integrityOf(sim, pool, outcomes));
 }
 
-export function marketResult(task: Task, config: MarketConfig, pool: WorkloadPool, sim: MarketSim, outcomes: readonly WorkloadOutcome[], label: string, integrity: Integrity): MarketResult {
+// The result of product k of a market (the only one, in a market of one).
+export function marketResult(task: Task, config: MarketConfig, pool: WorkloadPool, sim: MarketSim, outcomes: readonly WorkloadOutcome[], label: string, integrity: Integrity, k = 0): MarketResult {
   return {
     schemaVersion: 1,
     task: task.id,
@@ -79,9 +80,9 @@ export function marketResult(task: Task, config: MarketConfig, pool: WorkloadPoo
     configHash: configHash(config),
     seed: config.seed,
     customers: config.customers,
-    summary: sim.summary(),
-    days: sim.days,
-    tickets: groupTickets(sim.tickets, pool, outcomes),
+    summary: sim.summary(k),
+    days: sim.daysOf(k),
+    tickets: groupTickets(sim.ticketsOf(k), pool, outcomes),
     integrity,
     poolPassRate: outcomes.length ? outcomes.filter((o) => o.passed).length / outcomes.length : 0,
   };
@@ -112,8 +113,8 @@ export function groupTickets(tickets: readonly OpenedTicket[], pool: WorkloadPoo
 const HARD_CODING_GAP = 0.3;
 const MIN_TICKET_INPUTS = 5;
 
-export function integrityOf(sim: MarketSim, pool: WorkloadPool, outcomes: readonly WorkloadOutcome[], shown?: ReadonlySet<number>): Integrity {
-  const ticketed = shown ?? new Set(sim.tickets.map((t) => t.workload));
+export function integrityOf(sim: MarketSim, pool: WorkloadPool, outcomes: readonly WorkloadOutcome[], shown?: ReadonlySet<number>, k = 0): Integrity {
+  const ticketed = shown ?? new Set(sim.ticketsOf(k).map((t) => t.workload));
   const fresh = pool.workloads.map((_, i) => i).filter((i) => !ticketed.has(i));
   const rate = (ids: number[]) => (ids.length ? ids.filter((i) => outcomes[i]?.passed).length / ids.length : null);
   const ticketInputPassRate = rate([...ticketed]);

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MarketResult } from '../../src/contracts/market.js';
+import type { ArenaResult, MarketResult } from '../../src/contracts/market.js';
 import type { Calibration } from '../../src/market/calibrate.js';
 import { runCli } from '../support/cli.js';
 import { tempDir, writeTree } from '../support/fixtures.js';
@@ -107,6 +107,30 @@ describe('shipbench market (CLI task over a core reference)', () => {
     expect(result.worlds?.seeds).toEqual([1, 2, 3, 4, 5]);
     expect(result.worlds?.arr[0]).toBe(result.summary.arr);
     expect(loaded.stdout).toBe(quiet.stdout);
+  }, 480_000);
+
+  it('an arena: the reference, a rebuild with a broken feature and no product before the same customers; the reference wins the most', async () => {
+    const broken = await wcMissingWords();
+    const r = await runCli(['market', 'arena', '--task', 'wordcount', 'reference', broken, 'null', '--days', '28', '--customers', '3000', '--seeds', '3', '--json', '--db', db()], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout) as ArenaResult;
+    expect(a.products.map((p) => p.product)).toEqual(['the reference', broken, 'no product']);
+    const [reference, rebuilt, none] = a.products;
+    expect(reference!.poolPassRate).toBe(1);
+    expect(rebuilt!.poolPassRate).toBeLessThan(1);
+    expect(rebuilt!.tickets.length).toBeGreaterThan(0);
+    expect(reference!.summary.customers.paying).toBeGreaterThan(rebuilt!.summary.customers.paying);
+    expect(none!.summary.customers.paying).toBe(0);
+    const last = a.share.at(-1)!;
+    expect(last[0]).toBeGreaterThan(last[1]!);
+    expect(last[2]).toBe(0);
+    expect(reference!.worlds!.seeds).toEqual([1, 2, 3]);
+    const printed = await runCli(['market', 'arena', '--task', 'wordcount', 'reference', broken, 'null', '--days', '28', '--customers', '3000', '--seeds', '3', '--no-store', '--db', db()], { cwd: ROOT });
+    expect(printed.stdout).toMatch(/^wordcount arena: 3 products \(seed 1, 3000 customers, 28 days\)/);
+    expect(printed.stdout).toMatch(/share of paying customers:/);
+    const one = await runCli(['market', 'arena', '--task', 'wordcount', 'reference', '--db', db()], { cwd: ROOT });
+    expect(one.code).toBe(2);
+    expect(one.stderr.trim()).toBe('shipbench: an arena holds 2 to 8 products, not 1; give between 2 and 8 products');
   }, 480_000);
 
   it('calibrates: ARR strictly rises from the null product through the degraded ladder to the reference', async () => {

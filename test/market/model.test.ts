@@ -4,6 +4,7 @@ import { calibrate, degraded, failingShare, LADDER } from '../../src/market/cali
 import { weekInbox } from '../../src/market/inbox.js';
 import { integrityOf } from '../../src/market/market.js';
 import { simulateWeek } from '../../src/market/week.js';
+import { simulateArena } from '../../src/market/arena.js';
 import { MarketSim, type PoolShape } from '../../src/market/model.js';
 import { referenceOutcomes, toProductOutcomes, unavailable, type WorkloadOutcome, type WorkloadPool } from '../../src/market/workloads.js';
 import type { Task } from '../../src/tasks/load-task.js';
@@ -205,5 +206,57 @@ describe('live market weeks', () => {
     expect(later).toContain('Price: $39.00 a month (changed from $29.00)');
     expect(later).toContain(`${second.resolved} earlier tickets resolved by this week's build, 0 open`);
     expect(later).toContain('No new tickets this week.');
+  });
+});
+
+describe('arena: several products in one market', () => {
+  const pool = syntheticPool();
+  const config = MarketConfigSchema.parse({ customers: 4000 });
+  const paying = (sim: MarketSim, k: number) => sim.daysOf(k).at(-1)!.paying;
+
+  it('one product through the arena path is the market of one, day for day', () => {
+    const outcomes = failingShare(pool, 0.1);
+    const alone = run(pool, outcomes, { customers: 4000 });
+    const arena = new MarketSim(config, pool.shape, 1);
+    arena.simulateAll(90, [toProductOutcomes(pool, outcomes, config)]);
+    expect(arena.days).toEqual(alone.days);
+    expect(arena.summary()).toEqual(alone.summary());
+  });
+
+  it('the oracle wins the most customers against a degraded oracle and null; null wins none; the same builds give the same arena', () => {
+    const products = [referenceOutcomes(pool), failingShare(pool, 0.2), unavailable(pool, 'none')];
+    const a = simulateArena(task, config, pool, products, ['oracle', 'degraded', 'null'], [1, 2, 3]);
+    const [oracle, degraded, none] = a.products.map((p) => p.summary);
+    expect(oracle!.customers.paying).toBeGreaterThan(degraded!.customers.paying);
+    expect(degraded!.customers.paying).toBeGreaterThan(0);
+    expect(none!.customers.paying).toBe(0);
+    expect(oracle!.arr).toBeGreaterThan(degraded!.arr);
+    const last = a.share.at(-1)!;
+    expect(last[0]).toBeGreaterThan(last[1]!);
+    expect(last[2]).toBe(0);
+    expect(last[0]! + last[1]! + last[2]!).toBeCloseTo(1, 3);
+    expect(a.products.every((p) => p.worlds!.seeds.length === 3)).toBe(true);
+    // Every world ranks them the same way.
+    for (let w = 0; w < 3; w++) expect(a.products[0]!.worlds!.arr[w]).toBeGreaterThan(a.products[1]!.worlds!.arr[w]!);
+    expect(simulateArena(task, config, pool, products, ['oracle', 'degraded', 'null'], [1, 2, 3])).toEqual(a);
+  });
+
+  it('customers who leave a product may try another, and a lower price draws more trials', () => {
+    const products = [unavailable(pool, 'down'), referenceOutcomes(pool)].map((o) => toProductOutcomes(pool, o, config));
+    const stay = new MarketSim({ ...config, arena: { switchChance: 0, priceSensitivity: 3 } }, pool.shape, 2);
+    stay.simulateAll(90, products);
+    const move = new MarketSim(config, pool.shape, 2);
+    move.simulateAll(90, products);
+    expect(move.daysOf(0).at(-1)!.lostTrials).toBeGreaterThan(0);
+    expect(paying(move, 1)).toBeGreaterThan(paying(stay, 1));
+
+    const flawless = toProductOutcomes(pool, referenceOutcomes(pool), config);
+    const priced = new MarketSim(config, pool.shape, 2);
+    priced.setPrice(15, 0);
+    priced.setPrice(60, 1);
+    priced.simulateAll(90, [flawless, flawless]);
+    const trials = (k: number) => priced.daysOf(k).reduce((n, d) => n + d.newTrials, 0);
+    expect(trials(0)).toBeGreaterThan(trials(1));
+    expect(priced.priceOf(1)).toBe(60);
   });
 });

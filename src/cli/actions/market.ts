@@ -1,6 +1,8 @@
 import { dirname } from 'node:path';
 import { userError } from '../../errors.js';
+import { runArena } from '../../market/arena.js';
 import { calibrate } from '../../market/calibrate.js';
+import { MAX_PRODUCTS } from '../../market/model.js';
 import { marketConfig, runStaticMarket } from '../../market/market.js';
 import { preparePool } from '../../market/workloads.js';
 import { defaultConcurrency } from '../../runner/run-suite.js';
@@ -8,7 +10,7 @@ import { storePath } from '../../store/db.js';
 import { saveMarket } from '../../store/markets.js';
 import { findTask, type Task } from '../../tasks/load-task.js';
 import { openStore, out } from '../context.js';
-import { formatCalibration, formatMarket } from '../format-market.js';
+import { formatArena, formatCalibration, formatMarket } from '../format-market.js';
 import { createProgress } from '../progress.js';
 import { marketCache } from '../run-support.js';
 
@@ -25,6 +27,8 @@ export interface MarketFlags {
   db?: string;
   store: boolean;
 }
+
+export type ArenaFlags = Omit<MarketFlags, 'reference'>;
 
 export interface CalibrateFlags {
   seeds: number;
@@ -63,6 +67,32 @@ export async function marketAction(submission: string | undefined, flags: Market
     progress.finish();
     if (db) saveMarket(db, result);
     out(flags.json ? JSON.stringify(result) : formatMarket(result));
+  } finally {
+    progress.finish();
+    db?.close();
+  }
+}
+
+// market arena: several products before the same customers, who choose and may switch.
+export async function arenaAction(products: string[], flags: ArenaFlags): Promise<void> {
+  if (!flags.task) throw userError('cli.task', 'market arena needs --task', 'name the market task, for example --task wordcount (see shipbench tasks list)');
+  if (products.length < 2 || products.length > MAX_PRODUCTS) throw userError('cli.products', `an arena holds 2 to ${MAX_PRODUCTS} products, not ${products.length}`, 'give between 2 and 8 products');
+  const task = marketTask(flags.task);
+  const config = marketConfig(task, { days: flags.days, customers: flags.customers, seed: flags.seed, price: flags.price });
+  const dbPath = storePath(flags.db);
+  const db = flags.store ? openStore(dbPath) : null;
+  const progress = createProgress(`${task.id} arena:`, { quiet: flags.json === true && !process.stderr.isTTY });
+  try {
+    const result = await runArena(task, config, products.map((p) => ({ ref: p, label: p === 'reference' ? 'the reference' : p === 'null' ? 'no product' : p })), {
+      cacheDir: marketCache(dbPath),
+      concurrency: flags.concurrency ?? defaultConcurrency(),
+      extraHide: [dirname(dbPath)],
+      worlds: flags.seeds,
+      onProgress: (_what, done, total) => progress.update(done, total, 0),
+    });
+    progress.finish();
+    if (db) for (const m of result.products) saveMarket(db, m);
+    out(flags.json ? JSON.stringify(result) : formatArena(result));
   } finally {
     progress.finish();
     db?.close();
