@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_GENERATED_BYTES } from './bytes.js';
 
 // The kinds of option arguments `tasks new` tells apart, each with its own values to try.
 export const ARG_KINDS = ['number', 'size', 'list', 'char', 'input-file', 'output-file', 'format', 'pattern', 'enum', 'text'] as const;
@@ -45,8 +46,17 @@ export const GeneratorConfigSchema = z
     maxOptions: z.number().int().min(0).max(8).default(3),
     /** Share of cli candidates whose input is large (crossing 4 KiB, 64 KiB or 1 MiB), generated from a seed. */
     largeInputs: z.number().min(0).max(1).default(0.08),
+    /** Sizes in bytes the large inputs are drawn from, in place of the default ones (around 4 KiB, 8 KiB, 64 KiB,
+        128 KiB and 1 MiB, and 3 MiB): the sizes at which a program's own buffers and thresholds turn. */
+    largeSizes: z.array(z.number().int().min(1).max(MAX_GENERATED_BYTES)).min(1).optional(),
     /** Share of cli candidates with binary or invalid UTF-8 input; 0 for programs that only take text. */
     binaryInputs: z.number().min(0).max(1).default(0.04),
+    /** Share of cli candidates whose file operands (or "-") get one more among them: a missing file, a directory,
+        "-" (standard input) or one of the files again, so per-file errors and standard input meet other operands. */
+    mixedOperands: z.number().min(0).max(1).default(0),
+    /** Operands the `numbers` operand kind also draws (about a third of them), for forms its own recipe does not make:
+        exponents, hexadecimal, values that round. */
+    operandValues: z.array(z.string()).default([]),
     /** The last operand may name an output file (uniq INPUT OUTPUT). */
     outputOperand: z.boolean().default(false),
     /** Arguments an option brings along when chosen (tail -f needs --pid of a gone process to end). */

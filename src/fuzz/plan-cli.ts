@@ -97,7 +97,7 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
     };
     if (config.operands === 'numbers') {
       const n = rng.int(rng.chance(0.05) ? 0 : 1, 3);
-      for (let k = 0; k < n; k++) argv.push(rng.chance(0.8) ? String(rng.int(-5, 20)) : number(rng));
+      for (let k = 0; k < n; k++) argv.push(config.operandValues.length > 0 && rng.chance(0.35) ? rng.pick(config.operandValues) : rng.chance(0.8) ? String(rng.int(-5, 20)) : number(rng));
       features.add(`operands-${n}`);
     } else if (config.operands === 'expression') {
       const expression = rng.pick(EXPR_FORMS)(rng);
@@ -123,6 +123,7 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
       } else argv.push(addFile('a.txt'), 'missing.txt');
       features.add('two-files');
     } else if (config.input !== 'none') {
+      const operandsFrom = argv.length;
       const shape = rng.float();
       const stdinOnly = config.input === 'stdin' || (config.input === 'both' && shape < 0.4);
       if (stdinOnly) {
@@ -152,6 +153,19 @@ export function planCliCases(options: readonly OptionSpec[], config: GeneratorCo
       } else {
         argv.push('.');
         features.add('directory');
+      }
+      const mixable = ['file', 'multiple-files', 'many-files', 'dash'].some((shape) => features.has(shape));
+      if (config.mixedOperands > 0 && mixable && rng.chance(config.mixedOperands)) {
+        const operands = argv.slice(operandsFrom);
+        const extra = rng.pick(['missing.txt', '.', '-', rng.pick(operands)]);
+        argv.splice(rng.int(operandsFrom, argv.length), 0, extra);
+        features.add('mixed-operands');
+        if (extra === 'missing.txt') features.add('missing-file');
+        else if (extra === '.') features.add('directory');
+        else if (extra === '-') {
+          if (!features.has('dash')) stdin = inputText(rng, config.domain);
+          features.add('dash');
+        } else features.add('repeated-operand');
       }
     }
     if (config.trailing.length > 0 && rng.chance(config.trailingShare)) {
@@ -227,7 +241,7 @@ const KINDS_OF: Record<GeneratorConfig['domain'], GeneratedSpec['kind'][]> = {
 function generatedInput(rng: Rng, config: GeneratorConfig): { spec: GeneratedSpec; tags: string[] } | null {
   const seed = rng.int(0, 2 ** 31);
   if (rng.chance(config.largeInputs)) {
-    const bytes = rng.pick(LARGE_SIZES);
+    const bytes = rng.pick(config.largeSizes ?? LARGE_SIZES);
     const kind = rng.pick(KINDS_OF[config.domain]);
     const size = bytes >= 1048576 ? 'input-1m' : bytes >= 65536 ? 'input-64k' : 'input-4k';
     return { spec: { kind, bytes, seed }, tags: ['generated', size, ...(kind === 'binary' || kind === 'long-line' ? [kind] : [])] };

@@ -110,6 +110,22 @@ describe('the cli preset', () => {
     expect(JSON.stringify(planCliCases([], config({ inputs: [], trailing: [] }), 200))).toBe(JSON.stringify(planCliCases([], plain, 200)));
     expect(planCliCases([], plain, 200).some((p) => p.features?.includes('sample-input') || p.features?.includes('trailing-operands'))).toBe(false);
   });
+
+  it('draws large inputs from the sizes given, and mixes operands and draws numbers operands only when asked', () => {
+    const sizes = planCliCases([], config({ largeInputs: 0.5, binaryInputs: 0, largeSizes: [5000, 2_000_000] }), 200).flatMap((p) =>
+      [p.run.stdin, ...Object.values(p.run.files ?? {})].flatMap((v) => (typeof v === 'object' && v !== null && 'generate' in v ? [v.generate.bytes] : [])),
+    );
+    expect(new Set(sizes.filter((b) => b > 0))).toEqual(new Set([5000, 2_000_000]));
+    const mixed = planCliCases([], config({ mixedOperands: 0.5 }), 300);
+    const tagged = mixed.filter((p) => p.features?.includes('mixed-operands'));
+    expect(tagged.length).toBeGreaterThan(30);
+    for (const extra of ['missing.txt', '.', '-']) expect(tagged.some((p) => p.run.argv?.includes(extra)), extra).toBe(true);
+    expect(tagged.some((p) => p.features?.includes('repeated-operand') && new Set(p.run.argv).size < (p.run.argv?.length ?? 0))).toBe(true);
+    for (const p of tagged.filter((x) => x.run.argv?.includes('-'))) expect(p.features).toContain('dash');
+    const numbers = planCliCases([], config({ input: 'none', operands: 'numbers', operandValues: ['1e1', '0x10'] }), 100);
+    expect(numbers.some((p) => p.run.argv?.includes('1e1')) && numbers.some((p) => p.run.argv?.includes('0x10'))).toBe(true);
+    expect(planCliCases([], config({}), 300).some((p) => p.features?.includes('mixed-operands'))).toBe(false);
+  });
 });
 
 const scriptTask = (name: string, script: string, generator: GeneratorConfigInput) => makeScriptTask(root, name, script, generator);
