@@ -30,9 +30,20 @@ export const ReferenceSchema = z
   .object({
     command: z.array(z.string().min(1)).min(1),
     fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" and 64 hex digits').optional(),
+    /** The Debian package that installs the program (`tasks install` installs it with apt-get). */
+    package: z.string().regex(/^[a-z0-9][a-z0-9+.-]+$/, 'must be a Debian package name (lower-case letters, digits, "+", "-", ".")').optional(),
   })
   .strict();
 export type Reference = z.infer<typeof ReferenceSchema>;
+
+// The same program in ProgramBench: its instance id and how many active tests it has there.
+export const ProgramBenchSchema = z
+  .object({
+    instance: z.string().regex(/^[A-Za-z0-9._-]+__[A-Za-z0-9._-]+$/, 'must be a ProgramBench instance id, "<owner>__<repository>"'),
+    tests: z.number().int().min(0),
+  })
+  .strict();
+export type ProgramBench = z.infer<typeof ProgramBenchSchema>;
 
 // task.yaml: one program to build.
 export const TaskSpecSchema = z
@@ -52,6 +63,8 @@ export const TaskSpecSchema = z
     /** The program is a service: it listens on $PORT, and a case is an HTTP session (stdin holds the
         requests) run by a driver that starts it, waits until it accepts connections and prints a transcript. */
     service: z.object({ readyTimeoutMs: z.number().int().positive().default(5000) }).strict().optional(),
+    /** The program's instance in ProgramBench, for tasks of the programbench dataset. */
+    programbench: ProgramBenchSchema.optional(),
     /** kind: market — how the product is sold. */
     market: MarketTaskSchema.optional(),
   })

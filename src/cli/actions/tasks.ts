@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -11,12 +12,14 @@ import { gradeSubmission } from '../../grade/grade.js';
 import { scaffoldGenerator } from '../../fuzz/scaffold.js';
 import { helpText, renderManPage } from '../../tasks/docs.js';
 import { programOf } from '../../tasks/program.js';
-import { findTask, listTaskDirs, loadTaskDir } from '../../tasks/load-task.js';
+import { findTask, listTaskDirs, parseTaskFile } from '../../tasks/load-task.js';
+import { planPackages } from '../../tasks/packages.js';
 import { resolveReference } from '../../tasks/reference.js';
 import { loadSuite } from '../../tasks/suite-io.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import type { CoverageCount, CoverageFigure } from '../../contracts/coverage.js';
 import type { SuiteManifest } from '../../contracts/suite.js';
+import type { TaskSpec } from '../../contracts/task.js';
 import { percentOf } from '../../coverage/gcov.js';
 import { measureCoverage } from '../../coverage/measure.js';
 import { out, VERSION } from '../context.js';
@@ -28,26 +31,76 @@ interface TaskRow {
   dataset: string;
   kind: string;
   cases: number | null;
+  /** The program's instance in ProgramBench and its active test count there, if the task names one. */
+  programbench: { instance: string; tests: number } | null;
+  /** Whether the reference program is on this machine ("missing": \`tasks install <id>\` installs it). */
+  reference: 'ready' | 'missing';
   status: string;
 }
 
 function taskRow(entry: { id: string; dataset: string; dir: string }): TaskRow {
+  let spec: TaskSpec;
   try {
-    const task = loadTaskDir(entry.dir, entry.dataset);
-    const suite = loadSuite(task.suitePath, task.manifestPath, task.id);
-    return { id: task.id, dataset: entry.dataset, kind: task.spec.kind, cases: suite.cases.length, status: 'ready' };
+    spec = parseTaskFile(join(entry.dir, 'task.yaml'));
   } catch (error) {
     const why = error instanceof ShipbenchError ? error.message : String(error);
-    return { id: entry.id, dataset: entry.dataset, kind: '?', cases: null, status: why };
+    return { id: entry.id, dataset: entry.dataset, kind: '?', cases: null, programbench: null, reference: 'missing', status: why };
+  }
+  const programbench = spec.programbench ? { instance: spec.programbench.instance, tests: spec.programbench.tests } : null;
+  const row = { id: spec.id, dataset: entry.dataset, kind: spec.kind, programbench };
+  let reference: TaskRow['reference'] = 'ready';
+  try {
+    resolveReference(spec.reference.command, entry.dir, entry.id);
+  } catch {
+    reference = 'missing';
+  }
+  try {
+    const suite = loadSuite(join(entry.dir, 'suite.jsonl'), join(entry.dir, 'suite.manifest.json'), spec.id);
+    const status = reference === 'ready' ? 'ready' : spec.reference.package ? `reference not installed (shipbench tasks install ${spec.id})` : `reference not installed (${spec.reference.command[0] ?? ''})`;
+    return { ...row, cases: suite.cases.length, reference, status };
+  } catch (error) {
+    const why = error instanceof ShipbenchError ? error.message : String(error);
+    return { ...row, cases: null, reference, status: why };
   }
 }
 
-// tasks list: every task of every dataset and whether its suite is ready.
+// tasks list: every task of every dataset, whether its suite is ready and its reference installed,
+// and for a ProgramBench program the test count it has there.
 export function listTasksAction(flags: { json?: boolean }): void {
   const rows = listTaskDirs().map(taskRow);
   if (flags.json) return out(JSON.stringify(rows));
   if (rows.length === 0) return out('no tasks found (datasets/ is empty; add folders to SHIPBENCH_DATASETS)');
-  out(table(['task', 'dataset', 'kind', 'cases', 'status'], rows.map((r) => [r.id, r.dataset, r.kind, r.cases === null ? '-' : String(r.cases), r.status]), [false, false, false, true, false]));
+  out(
+    table(
+      ['task', 'dataset', 'kind', 'cases', 'programbench', 'pb tests', 'reference', 'status'],
+      rows.map((r) => [r.id, r.dataset, r.kind, r.cases === null ? '-' : String(r.cases), r.programbench?.instance ?? '-', r.programbench ? String(r.programbench.tests) : '-', r.reference, r.status]),
+      [false, false, false, true, false, true, false, false],
+    ),
+  );
+}
+
+// tasks install: the Debian packages of the named tasks' references, with apt-get as root; otherwise
+// the command to run.
+export function installTasksAction(names: string[]): void {
+  const plan = planPackages(names);
+  const command = ['apt-get', 'install', '-y', ...plan.missing];
+  if (plan.missing.length > 0 && process.geteuid?.() !== 0) throw userError('install.root', `installing ${plan.missing.join(', ')} needs root`, `run: sudo ${command.join(' ')}`);
+  const without = plan.tasks.filter((t) => t.package === null).map((t) => t.id);
+  if (without.length > 0) process.stderr.write(`shipbench: no package named (reference.package) for ${without.join(', ')}; skipped\n`);
+  if (plan.installed.length > 0) process.stderr.write(`shipbench: already installed: ${plan.installed.join(' ')}\n`);
+  if (plan.missing.length === 0) return out(`nothing to install for ${plan.tasks.length} task${plan.tasks.length === 1 ? '' : 's'}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  process.stderr.write(`shipbench: running: ${command.join(' ')}\n`);
+  let result = spawnSync(command[0] as string, command.slice(1), { stdio: ['ignore', 2, 2], env });
+  if (result.status !== 0) {
+    // Stale package lists are the usual cause: refresh them once and try again.
+    process.stderr.write('shipbench: running: apt-get update\n');
+    spawnSync('apt-get', ['update'], { stdio: ['ignore', 2, 2], env });
+    process.stderr.write(`shipbench: running: ${command.join(' ')}\n`);
+    result = spawnSync(command[0] as string, command.slice(1), { stdio: ['ignore', 2, 2], env });
+  }
+  if (result.status !== 0) throw userError('install.failed', `${command.join(' ')} failed (exit ${result.status ?? result.signal ?? '?'})`, 'see apt-get\'s messages above');
+  out(`installed ${plan.missing.join(' ')}`);
 }
 
 // tasks check: the reference against its own suite, several times.

@@ -8,9 +8,15 @@ export function registerTasks(program: Command): void {
 
   tasks
     .command('list')
-    .description('list the tasks of every dataset')
+    .description('list the tasks of every dataset: cases, ProgramBench test count, reference installed')
     .option('--json', 'print a JSON array')
     .action(async (flags: { json?: boolean }) => (await actions()).listTasksAction(flags));
+
+  tasks
+    .command('install')
+    .description("install the Debian packages of the named tasks' references (apt-get as root; otherwise prints the command)")
+    .argument('<names...>', 'dataset names or task ids')
+    .action(async (names: string[]) => (await actions()).installTasksAction(names));
 
   tasks
     .command('check')
