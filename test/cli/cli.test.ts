@@ -101,7 +101,7 @@ describe('shipbench CLI', () => {
 
   it('tasks list and tasks check', async () => {
     const list = await shipbench('tasks', 'list', '--json');
-    expect(JSON.parse(list.stdout)).toContainEqual({ id: 'wc', dataset: 'core', kind: 'rebuild', cases: WC, status: 'ready' });
+    expect(JSON.parse(list.stdout)).toContainEqual({ id: 'wc', dataset: 'core', kind: 'rebuild', cases: WC, programbench: null, reference: 'ready', status: 'ready' });
     const check = await shipbench('tasks', 'check', 'wc', '--json');
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout)).toEqual({ task: 'wc', reruns: 3, cases: WC, ok: true, failing: [], flaky: [] });
