@@ -1,5 +1,6 @@
 import type { Bytes } from '../contracts/bytes.js';
-import { CaseSchema, type Case } from '../contracts/case.js';
+import { CaseSchema, type Case, type StreamRule } from '../contracts/case.js';
+import { normalise } from '../runner/normalise.js';
 import type { Observation } from '../contracts/grade.js';
 import { digestOf, fromBytesValue } from '../util/bytes.js';
 import type { PlannedCase } from './record.js';
@@ -15,7 +16,15 @@ export function draftOf({ outputs, ...planned }: PlannedCase): Case {
 // A case expecting what the reference did.
 export function expectFrom(draft: Case, observed: Observation): Case {
   const { exit, stdout, stderr, files } = observed;
-  return CaseSchema.parse({ ...draft, expect: { exit: exit ?? 0, stdout, stderr, ...(files ? { files } : {}) } });
+  return normalisedExpectation(CaseSchema.parse({ ...draft, expect: { exit: exit ?? 0, stdout, stderr, ...(files ? { files } : {}) } }));
+}
+
+// A case's expected text as its own comparison rules see it (lines compared as a set are stored
+// sorted): grading compares the same, and a reference whose order changes from run to run records
+// the same suite every time.
+export function normalisedExpectation(c: Case): Case {
+  const view = (rule: StreamRule, value: Case['expect']['stdout']) => (typeof rule === 'object' && typeof value === 'string' ? normalise(value, rule.normalize) : value);
+  return { ...c, expect: { ...c.expect, stdout: view(c.compare.stdout, c.expect.stdout), stderr: view(c.compare.stderr, c.expect.stderr) } };
 }
 
 // A case with its large expected outputs kept as digests; null when one of them is large and only

@@ -8,7 +8,7 @@ import { verdictOf } from '../runner/run-suite.js';
 import type { Program } from '../sandbox/program.js';
 import type { SandboxLimits } from '../sandbox/spec.js';
 import { fromBytesValue } from '../util/bytes.js';
-import { draftOf, expectFrom, withDigests } from './expectation.js';
+import { draftOf, expectFrom, normalisedExpectation, withDigests } from './expectation.js';
 import type { CoverageFeedback } from '../coverage/feedback.js';
 import type { Bytes } from '../contracts/bytes.js';
 import { canonicalJson } from '../util/hash.js';
@@ -141,6 +141,15 @@ function finished(run: CaseRun, gates: Record<string, number>): boolean {
   return false;
 }
 
+// What selection sees of a run: the observation as the case's own comparison rules see it. A case
+// that compares its lines as a set is one behaviour whatever order the reference printed them in,
+// so a reference whose order changes from run to run still gives the same suite.
+function seenAs(draft: Case, observed: Observation): Observation {
+  const view = (rule: StreamRule, value: Observation['stdout']): Observation['stdout'] =>
+    typeof rule === 'object' && typeof value === 'string' ? normalise(value, rule.normalize) : value;
+  return { ...observed, stdout: view(draft.compare.stdout, observed.stdout), stderr: view(draft.compare.stderr, observed.stderr) };
+}
+
 // Without feedback: candidates in order, each kept when its behaviour signature is new (and its
 // error class not full), until the budget is met.
 async function selectBySignature(x: Explore, reference: Program): Promise<Kept[]> {
@@ -156,9 +165,10 @@ async function selectBySignature(x: Explore, reference: Program): Promise<Kept[]
       const first = runs[i] as CaseRun;
       if (!finished(first, x.gates)) continue;
       const draft = batch[i] as Case;
-      const features = withOutcomeTags(draft.features, first.observed);
-      const signature = signatureOf(features, first.observed);
-      const key = capKeyOf(first.observed, draft.run);
+      const observed = seenAs(draft, first.observed);
+      const features = withOutcomeTags(draft.features, observed);
+      const signature = signatureOf(features, observed);
+      const key = capKeyOf(observed, draft.run);
       if (seen.has(signature) || caps.full(key)) {
         count(x.gates, 'duplicate');
         continue;
@@ -194,8 +204,9 @@ async function selectByCoverage(x: Explore, reference: Program, feedback: Covera
         covered.add(u);
         added++;
       }
-      const features = withOutcomeTags((batch[i] as Case).features, run.observed);
-      seenInfo.push({ index: at + i, features, signature: signatureOf(features, run.observed), key: capKeyOf(run.observed, (batch[i] as Case).run), added });
+      const observed = seenAs(batch[i] as Case, run.observed);
+      const features = withOutcomeTags((batch[i] as Case).features, observed);
+      seenInfo.push({ index: at + i, features, signature: signatureOf(features, observed), key: capKeyOf(observed, (batch[i] as Case).run), added });
     });
     curve.push({ candidates: x.gates.candidates ?? 0, kept: seenInfo.filter((c) => c.added > 0).length, units: covered.size });
     x.onBatch(Math.min(at + BATCH, x.drafts.length));
@@ -302,7 +313,7 @@ async function minimise(
     tries.forEach((t, i) => {
       const r = runs[i] as CaseRun;
       const k = kept[t.index] as Kept;
-      const same = r.outcome.endedBy === 'exit' && signatureOf(k.draft.features, r.observed) === k.signature;
+      const same = r.outcome.endedBy === 'exit' && signatureOf(k.draft.features, seenAs(t.variant, r.observed)) === k.signature;
       if (same) held.push({ index: t.index, candidate: expectFrom(t.variant, r.observed), run: r });
       else rejected.add(t.index);
     });
@@ -365,5 +376,5 @@ function settleFlaky(c: Case, runs: CaseRun[]): Case | 'flaky' {
     compare[stream] = { normalize: fix } as StreamRule;
   }
   if (observations.some((o) => canonicalJson(o.files ?? null) !== canonicalJson(observations[0]?.files ?? null))) return 'flaky';
-  return { ...c, compare };
+  return normalisedExpectation({ ...c, compare });
 }

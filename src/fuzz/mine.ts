@@ -159,7 +159,9 @@ export function mineExamples(text: string, program: string): DocExample[] {
       stdin = feeder[0] === 'echo' ? `${feeder.slice(1).join(' ')}\n` : (feeder[1] ?? '').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
     }
     const argv = command.slice(1);
-    if (argv.some((a) => a.startsWith('/') && a.length > 1)) continue;
+    // Absolute paths name the host's files; URLs need a network a case never has, and the error
+    // a failed lookup prints names the host's resolver.
+    if (argv.some((a) => (a.startsWith('/') && a.length > 1) || /^[a-z][a-z0-9+.-]*:\/\//i.test(a))) continue;
     const key = JSON.stringify([argv, stdin]);
     if (seen.has(key)) continue;
     seen.add(key);

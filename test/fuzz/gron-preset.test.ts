@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseSchema, type Case } from '../../src/contracts/case.js';
 import { GeneratorConfigSchema } from '../../src/contracts/generator.js';
+import { expectFrom } from '../../src/fuzz/expectation.js';
 import { planGron } from '../../src/fuzz/presets/gron.js';
 
 const config = (seed: number) => GeneratorConfigSchema.parse({ preset: 'gron', seed });
@@ -47,5 +48,16 @@ describe('gron preset', () => {
     expect(unsorted.length).toBeGreaterThan(20);
     for (const c of unsorted) expect(c.compare.stdout).toEqual({ normalize: ['line-order'] });
     for (const c of planned.filter((p) => !p.run.argv.includes('--no-sort'))) expect(c.compare.stdout).toBe('exact');
+  });
+
+  it('records such a case as it is compared (lines sorted), and selects it on that view, so map order never changes the suite', () => {
+    const draft = planned.find((c) => c.run.argv.includes('--no-sort') && typeof c.compare.stdout === 'object')!;
+    const printed = (order: string[]) => ({ exit: 0, stdout: `${order.join('\n')}\n`, stderr: '' });
+    const one = expectFrom(draft, printed(['json.b = 2;', 'json = {};', 'json.a = 1;']));
+    const other = expectFrom(draft, printed(['json.a = 1;', 'json.b = 2;', 'json = {};']));
+    expect(one.expect.stdout).toBe('json = {};\njson.a = 1;\njson.b = 2;\n');
+    expect(other).toEqual(one);
+    const exact = planned.find((c) => c.compare.stdout === 'exact')!;
+    expect(expectFrom(exact, printed(['b', 'a'])).expect.stdout).toBe('b\na\n');
   });
 });

@@ -48,6 +48,7 @@ describe('docs mining', () => {
       '  $ cut -d, -f2 data.csv',
       '  printf "a\\nb\\n" | sort -r',
       '  cut -f1 /etc/passwd',
+      '  cut -f1 https://example.com/data.csv',
       '  cut -f1 < input.txt',
       '  cat x | cut -f1 | sort',
       '  echo "$HOME" | cut -c1',
