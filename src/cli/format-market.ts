@@ -1,6 +1,6 @@
 import type { ArenaResult, MarketResult } from '../contracts/market.js';
 import type { Calibration } from '../market/calibrate.js';
-import { tInterval } from '../report/stats.js';
+import { worldsSpread } from '../report/stats.js';
 import { percent, table } from './format.js';
 
 export function usd(x: number): string {
@@ -32,9 +32,8 @@ export function formatMarket(m: MarketResult, showTickets = 5): string {
   row('bank balance', `${usd(s.balance)}${s.insolventDay !== null ? `   insolvent on day ${s.insolventDay}` : ''}`);
   const w = m.worlds;
   if (w && w.seeds.length > 1) {
-    const arr = tInterval(w.arr);
-    const insolvent = w.insolventDay.filter((d): d is number => d !== null);
-    row(`over ${w.seeds.length} worlds`, `ARR ${usd(arr.value)} [${usd(arr.low)}–${usd(arr.high)}] (95% t interval; seeds ${w.seeds[0]}–${w.seeds.at(-1)}) · lowest ${usd(Math.min(...w.arr))} · balance ${usd(tInterval(w.balance).value)} · insolvent in ${insolvent.length}${insolvent.length ? `, first on day ${Math.min(...insolvent)}` : ''}`);
+    const { arr, balance, arrMin, insolvent, firstInsolventDay } = worldsSpread(w);
+    row(`over ${w.seeds.length} worlds`, `ARR ${usd(arr.value)} [${usd(arr.low)}–${usd(arr.high)}] (95% t interval; seeds ${w.seeds[0]}–${w.seeds.at(-1)}) · lowest ${usd(arrMin)} · balance ${usd(balance.value)} · insolvent in ${insolvent}${firstInsolventDay !== null ? `, first on day ${firstInsolventDay}` : ''}`);
   }
   row('customers', `paying ${s.customers.paying} · trial ${s.customers.trial} · churned ${s.customers.churned} · lost trials ${s.customers.lostTrials} · never tried ${s.customers.prospects}`);
   row('retention', `monthly logo churn ${rate(s.monthlyLogoChurn)} · net revenue retention ${rate(s.netRevenueRetention)} · trial conversion ${rate(s.trialConversion)}`);
@@ -63,7 +62,7 @@ export function formatArena(a: ArenaResult): string {
   const lines = [`${a.task} arena: ${a.products.length} products (seed ${a.seed}, ${a.customers} customers, ${days.length} days)`, ''];
   const rows = a.products.map((p, k) => {
     const w = p.worlds;
-    const arr = w && w.seeds.length > 1 ? tInterval(w.arr) : null;
+    const arr = w && w.seeds.length > 1 ? worldsSpread(w).arr : null;
     return [String(k + 1), p.product, usd(p.summary.arr), percent(last[k] ?? 0), String(p.summary.customers.paying), usd(p.summary.balance), arr ? (arr.low === arr.high ? usd(arr.value) : `${usd(arr.value)} [${usd(arr.low)}–${usd(arr.high)}]`) : '–', percent(p.poolPassRate)];
   });
   lines.push(table(['#', 'product', `ARR on day ${days.length}`, 'share', 'paying', 'balance', `over ${a.products[0]?.worlds?.seeds.length ?? 1} worlds`, 'pool pass rate'], rows, [true, false, true, true, true, true, true, true]).replace(/^/gm, '  '));

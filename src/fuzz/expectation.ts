@@ -23,8 +23,18 @@ export function expectFrom(draft: Case, observed: Observation): Case {
 // sorted): grading compares the same, and a reference whose order changes from run to run records
 // the same suite every time.
 export function normalisedExpectation(c: Case): Case {
-  const view = (rule: StreamRule, value: Case['expect']['stdout']) => (typeof rule === 'object' && typeof value === 'string' ? normalise(value, rule.normalize) : value);
-  return { ...c, expect: { ...c.expect, stdout: view(c.compare.stdout, c.expect.stdout), stderr: view(c.compare.stderr, c.expect.stderr) } };
+  return { ...c, expect: { ...c.expect, stdout: asRuleSees(c.compare.stdout, c.expect.stdout), stderr: asRuleSees(c.compare.stderr, c.expect.stderr) } };
+}
+
+// What a case's selection sees of a run: the observation as the case's comparison rules see it. A
+// case that compares its lines as a set is one behaviour whatever order the reference printed them in.
+export function observedAsCompared(c: Case, observed: Observation): Observation {
+  return { ...observed, stdout: asRuleSees(c.compare.stdout, observed.stdout), stderr: asRuleSees(c.compare.stderr, observed.stderr) };
+}
+
+// One stream's text through its rule's normalisers; anything else as it is.
+function asRuleSees<T>(rule: StreamRule, value: T): T | string {
+  return typeof rule === 'object' && typeof value === 'string' ? normalise(value, rule.normalize) : value;
 }
 
 // A case with its large expected outputs kept as digests; null when one of them is large and only

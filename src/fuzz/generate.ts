@@ -8,7 +8,7 @@ import { verdictOf } from '../runner/run-suite.js';
 import type { Program } from '../sandbox/program.js';
 import type { SandboxLimits } from '../sandbox/spec.js';
 import { fromBytesValue } from '../util/bytes.js';
-import { draftOf, expectFrom, normalisedExpectation, withDigests } from './expectation.js';
+import { draftOf, expectFrom, normalisedExpectation, observedAsCompared, withDigests } from './expectation.js';
 import type { CoverageFeedback } from '../coverage/feedback.js';
 import type { Bytes } from '../contracts/bytes.js';
 import { canonicalJson } from '../util/hash.js';
@@ -141,15 +141,6 @@ function finished(run: CaseRun, gates: Record<string, number>): boolean {
   return false;
 }
 
-// What selection sees of a run: the observation as the case's own comparison rules see it. A case
-// that compares its lines as a set is one behaviour whatever order the reference printed them in,
-// so a reference whose order changes from run to run still gives the same suite.
-function seenAs(draft: Case, observed: Observation): Observation {
-  const view = (rule: StreamRule, value: Observation['stdout']): Observation['stdout'] =>
-    typeof rule === 'object' && typeof value === 'string' ? normalise(value, rule.normalize) : value;
-  return { ...observed, stdout: view(draft.compare.stdout, observed.stdout), stderr: view(draft.compare.stderr, observed.stderr) };
-}
-
 // Without feedback: candidates in order, each kept when its behaviour signature is new (and its
 // error class not full), until the budget is met.
 async function selectBySignature(x: Explore, reference: Program): Promise<Kept[]> {
@@ -165,7 +156,7 @@ async function selectBySignature(x: Explore, reference: Program): Promise<Kept[]
       const first = runs[i] as CaseRun;
       if (!finished(first, x.gates)) continue;
       const draft = batch[i] as Case;
-      const observed = seenAs(draft, first.observed);
+      const observed = observedAsCompared(draft, first.observed);
       const features = withOutcomeTags(draft.features, observed);
       const signature = signatureOf(features, observed);
       const key = capKeyOf(observed, draft.run);
@@ -204,7 +195,7 @@ async function selectByCoverage(x: Explore, reference: Program, feedback: Covera
         covered.add(u);
         added++;
       }
-      const observed = seenAs(batch[i] as Case, run.observed);
+      const observed = observedAsCompared(batch[i] as Case, run.observed);
       const features = withOutcomeTags((batch[i] as Case).features, observed);
       seenInfo.push({ index: at + i, features, signature: signatureOf(features, observed), key: capKeyOf(observed, (batch[i] as Case).run), added });
     });
@@ -313,7 +304,7 @@ async function minimise(
     tries.forEach((t, i) => {
       const r = runs[i] as CaseRun;
       const k = kept[t.index] as Kept;
-      const same = r.outcome.endedBy === 'exit' && signatureOf(k.draft.features, seenAs(t.variant, r.observed)) === k.signature;
+      const same = r.outcome.endedBy === 'exit' && signatureOf(k.draft.features, observedAsCompared(t.variant, r.observed)) === k.signature;
       if (same) held.push({ index: t.index, candidate: expectFrom(t.variant, r.observed), run: r });
       else rejected.add(t.index);
     });

@@ -1,6 +1,6 @@
 import type { GradeResult } from '../contracts/grade.js';
 import type { MarketResult, Worlds } from '../contracts/market.js';
-import { tInterval } from '../report/stats.js';
+import { worldsSpread } from '../report/stats.js';
 import type { EpisodeResult } from '../agent/episode.js';
 
 // A ProgramBench-style eval.json of one trial: the instance, the verdict (resolved at 100% of the
@@ -41,6 +41,6 @@ export function evalJson(input: { trialId: string; runId: string; task: string; 
 
 // The spread of a market over its worlds, as eval.json gives it.
 function worldsJson(w: Worlds): Record<string, unknown> {
-  const arr = tInterval(w.arr);
-  return { seeds: w.seeds, arr: w.arr, balance: w.balance, insolvent_day: w.insolventDay, arr_mean: arr.value, arr_ci95: [arr.low, arr.high], arr_min: Math.min(...w.arr) };
+  const { arr, arrMin } = worldsSpread(w);
+  return { seeds: w.seeds, arr: w.arr, balance: w.balance, insolvent_day: w.insolventDay, arr_mean: arr.value, arr_ci95: [arr.low, arr.high], arr_min: arrMin };
 }

@@ -1,3 +1,4 @@
+import type { Worlds } from '../contracts/market.js';
 import { groupBy } from '../util/group.js';
 import { Rng } from '../util/rng.js';
 
@@ -68,6 +69,20 @@ export function tInterval(values: readonly number[]): Interval {
   const sd = Math.sqrt(values.reduce((a, x) => a + (x - value) ** 2, 0) / (n - 1));
   const half = (T95[n - 2] ?? 1.96) * (sd / Math.sqrt(n));
   return { value, low: value - half, high: value + half };
+}
+
+/** One product's spread over its worlds: mean ARR and balance with t intervals, the lowest ARR, insolvencies. */
+export interface WorldsSpread {
+  arr: Interval;
+  balance: Interval;
+  arrMin: number;
+  insolvent: number;
+  firstInsolventDay: number | null;
+}
+
+export function worldsSpread(w: Worlds): WorldsSpread {
+  const days = w.insolventDay.filter((d): d is number => d !== null);
+  return { arr: tInterval(w.arr), balance: tInterval(w.balance), arrMin: Math.min(...w.arr), insolvent: days.length, firstInsolventDay: days.length ? Math.min(...days) : null };
 }
 
 // Attempts grouped by agent, then by task, in the order first seen.
