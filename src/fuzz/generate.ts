@@ -351,10 +351,11 @@ function shellQuote(s: string): string {
 
 const RECOVERY: Normaliser[][] = [['line-order'], [{ mask: '[0-9]+', replace: '<n>' }], ['line-order', { mask: '[0-9]+', replace: '<n>' }]];
 
-// A case whose reruns all agree is kept as is; one whose streams agree only under a normaliser
-// keeps that normaliser in its compare rules; anything else is flaky.
+// A case whose reruns all agree (as its compare rules see them) is kept as is; one whose streams
+// agree only under a further normaliser keeps that normaliser in its compare rules; anything else
+// is flaky.
 function settleFlaky(c: Case, runs: CaseRun[]): Case | 'flaky' {
-  const observations = runs.map((r) => r.observed);
+  const observations = runs.map((r) => observedAsCompared(c, r.observed));
   if (runs.some((r) => r.outcome.endedBy !== 'exit')) return 'flaky';
   if (new Set(observations.map((o) => canonicalJson(o))).size === 1) return c;
   if (new Set(observations.map((o) => o.exit)).size !== 1) return 'flaky';
@@ -364,7 +365,8 @@ function settleFlaky(c: Case, runs: CaseRun[]): Case | 'flaky' {
     if (new Set(texts).size === 1) continue;
     const fix = RECOVERY.find((n) => new Set(texts.map((t) => normalise(t, n))).size === 1);
     if (!fix) return 'flaky';
-    compare[stream] = { normalize: fix } as StreamRule;
+    const rule = c.compare[stream];
+    compare[stream] = { normalize: [...(typeof rule === 'object' ? rule.normalize : []), ...fix] } as StreamRule;
   }
   if (observations.some((o) => canonicalJson(o.files ?? null) !== canonicalJson(observations[0]?.files ?? null))) return 'flaky';
   return normalisedExpectation({ ...c, compare });
